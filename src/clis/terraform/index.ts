@@ -1,0 +1,6 @@
+// Placeholder until the interpreter lands: it yields nothing, so only shell-level policies apply.
+import type { Interpretation, Interpreter } from "../types.js";
+const nothing: Interpretation = { operations: [], files: [] };
+export const interpretTerraform: Interpreter = () => nothing;
+export const interpretTerragrunt: Interpreter = () => nothing;
+export const interpretEnvExport: Interpreter = () => nothing;

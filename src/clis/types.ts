@@ -1,0 +1,35 @@
+/** Plain data that the interpreters hand to the policy stage. */
+import type { FileEffect, SimpleCommand } from "../shell/types.js";
+
+/** A value Cedar accepts in a context: no null, no floats. Arrays become Sets. */
+export type CedarValue = string | number | boolean | readonly CedarValue[] | { readonly [key: string]: CedarValue };
+export type CedarRecord = { readonly [key: string]: CedarValue };
+
+export type ResourceRef =
+  | { readonly type: "Stack"; readonly dir: string }
+  | { readonly type: "Program"; readonly name: string }
+  | { readonly type: "File"; readonly path: string }
+  | { readonly type: "AwsService"; readonly name: string }
+  | { readonly type: "Cluster"; readonly name: string }
+  | { readonly type: "McpTool"; readonly server: string; readonly tool: string };
+
+/** One Cedar request to make: the action id, what it acts on, and the facts (context). */
+export interface Operation {
+  /** Cedar action id as declared in schemas/cedar/*.cedarschema, e.g. `terraform.destroy`. */
+  readonly action: string;
+  readonly resource: ResourceRef;
+  /** Must match the action's context type in the schema exactly (strict). */
+  readonly context: CedarRecord;
+  /** Short human text: `terraform destroy in infra/prod (-auto-approve)`. */
+  readonly summary: string;
+}
+
+/** What one interpreter learns from one simple command. */
+export interface Interpretation {
+  readonly operations: readonly Operation[];
+  /** File effects of the command (cp, mv, tar x, rm, sed -i, ...). */
+  readonly files: readonly FileEffect[];
+}
+
+/** An interpreter is a pure function of the command: no fs, no process.env. */
+export type Interpreter = (cmd: SimpleCommand) => Interpretation;

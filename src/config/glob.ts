@@ -1,0 +1,38 @@
+/** A small glob matcher for config paths: `**` any depth, `*` one segment part, `?` one char. */
+
+// Linear-time translation; the produced regex has no nested quantifiers.
+export function globToRegExp(glob: string): RegExp {
+  let out = "^";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        i++;
+        if (glob[i + 1] === "/") {
+          i++;
+          out += "(?:[^/]*/)*";
+        } else {
+          out += ".*";
+        }
+      } else {
+        out += "[^/]*";
+      }
+    } else if (c === "?") {
+      out += "[^/]";
+    } else {
+      out += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    }
+  }
+  return new RegExp(`${out}$`);
+}
+
+/** Does a workspace-relative path (with `/` separators) match the glob, or lie below a match? */
+export function matchesGlob(relPath: string, glob: string): boolean {
+  const re = globToRegExp(glob.replace(/\/+$/, ""));
+  if (re.test(relPath)) return true;
+  const parts = relPath.split("/");
+  for (let n = parts.length - 1; n > 0; n--) {
+    if (re.test(parts.slice(0, n).join("/"))) return true;
+  }
+  return false;
+}

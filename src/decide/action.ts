@@ -1,0 +1,19 @@
+/** The tool-neutral action that every agent adapter produces. */
+import type { FileOp } from "../shell/types.js";
+
+export type GateAction =
+  | { readonly kind: "shell"; readonly command: string; readonly cwd: string; readonly tool: string }
+  | { readonly kind: "file"; readonly op: FileOp; readonly path: string; readonly cwd: string; readonly tool: string }
+  | { readonly kind: "mcp"; readonly server: string; readonly tool: string; readonly input: unknown; readonly cwd: string };
+
+/** A short human text for an action: the command, or `Write /abs/path`. */
+export function describeAction(action: GateAction): string {
+  switch (action.kind) {
+    case "shell":
+      return action.command;
+    case "file":
+      return `${action.tool} ${action.path}`;
+    case "mcp":
+      return `mcp__${action.server}__${action.tool}`;
+  }
+}

@@ -1,0 +1,96 @@
+/** The gate: action -> facts -> Cedar -> verdict. Every step is a plain function over plain data. */
+import path from "node:path";
+import os from "node:os";
+import { classifyPath, type PathContext } from "../clis/path-classes.js";
+import type { Operation } from "../clis/types.js";
+import type { Config } from "../config/schema.js";
+import { listArchiveMembers } from "../enrich/archives.js";
+import type { Engine } from "../policy/engine.js";
+import { toCedarRequest, type AgentInfo } from "../policy/request.js";
+import { analyzeShell } from "../shell/analyze.js";
+import type { Env, FileEffect } from "../shell/types.js";
+import { enrichStateFacts, rememberEffects } from "../state/index.js";
+import { describeAction, type GateAction } from "./action.js";
+import { fileOperation, shellOperations } from "./shell-ops.js";
+import { combineFindings, type Finding, type Verdict } from "./verdict.js";
+
+export type { GateAction } from "./action.js";
+export type { Verdict, Finding } from "./verdict.js";
+
+export interface DecideContext {
+  readonly agent: AgentInfo;
+  /** The inherited environment: the agent's shell environment (TF_CLI_ARGS, AWS_PROFILE, ...). */
+  readonly env: Env;
+  readonly engine: Engine;
+  readonly config: Config;
+  /** Workspace root. */
+  readonly root: string;
+  /** $INFRAGATE_HOME */
+  readonly home: string;
+  /** Problems that make every decision deny (an invalid config, policies that failed to load). */
+  readonly problems?: readonly string[];
+}
+
+export interface Decided extends Verdict {
+  readonly operations: readonly Operation[];
+  readonly files: readonly FileEffect[];
+}
+
+function collectOperations(action: GateAction, ctx: DecideContext): { operations: Operation[]; files: FileEffect[]; problems: string[] } {
+  switch (action.kind) {
+    case "shell": {
+      const analysis = analyzeShell(action.command, { cwd: action.cwd, env: ctx.env });
+      const ops = shellOperations(action.command, analysis);
+      return { operations: ops.operations, files: ops.files, problems: [...analysis.problems] };
+    }
+    case "file":
+      return {
+        operations: [],
+        files: [{ op: action.op, path: path.resolve(action.cwd, action.path), via: action.tool, text: "" }],
+        problems: [],
+      };
+    case "mcp": {
+      let input = "";
+      try {
+        input = JSON.stringify(action.input) ?? "";
+      } catch {
+        input = "(unserialisable input)";
+      }
+      const keys = action.input && typeof action.input === "object" ? Object.keys(action.input) : [];
+      return {
+        operations: [
+          {
+            action: "mcp.call",
+            resource: { type: "McpTool", server: action.server, tool: action.tool },
+            context: { inputKeys: keys, input: input.length > 4096 ? input.slice(0, 4096) : input },
+            summary: describeAction(action),
+          },
+        ],
+        files: [],
+        problems: [],
+      };
+    }
+  }
+}
+
+export async function decide(action: GateAction, ctx: DecideContext): Promise<Decided> {
+  const paths: PathContext = { root: ctx.root, home: ctx.env.HOME || os.homedir(), infragateHome: ctx.home };
+  const stateCtx = { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env };
+  const collected = collectOperations(action, ctx);
+  const files = await listArchiveMembers(collected.files);
+  const tool = action.kind === "mcp" ? "mcp" : action.tool;
+  const classify = (abs: string): readonly string[] => classifyPath(abs, paths);
+  const fileOps = files.map((f) => fileOperation(f, tool, classify));
+  const operations = await enrichStateFacts([...collected.operations, ...fileOps], stateCtx);
+  const requestEnv = { agent: ctx.agent, config: ctx.config, paths };
+  const findings: Finding[] = operations.map((op) => {
+    const verdict = ctx.engine.authorize(toCedarRequest(op, requestEnv));
+    return { action: op.action, summary: op.summary, ...verdict };
+  });
+  for (const problem of ctx.problems ?? []) {
+    findings.push({ action: "infragate.config", summary: "infragate configuration", decision: "deny", policies: [], reasons: [], errors: [problem] });
+  }
+  const verdict = combineFindings(findings, collected.problems);
+  if (verdict.decision !== "deny") await rememberEffects(files, operations, stateCtx);
+  return { ...verdict, operations, files };
+}

@@ -1,0 +1,83 @@
+/** Shell analysis -> operations: one shell.line, one shell.exec per simple command, plus what interpreters learn. */
+import path from "node:path";
+import { GUARDED_PROGRAMS, getInterpreter } from "../clis/index.js";
+import type { Operation } from "../clis/types.js";
+import type { FileEffect, ShellAnalysis, SimpleCommand } from "../shell/types.js";
+
+const GUARDED_WORD = new RegExp(`(?:^|[^A-Za-z0-9_-])(?:${GUARDED_PROGRAMS.join("|")})(?![A-Za-z0-9_-])`);
+
+/** Does a text name a guarded CLI as a word? (Linear: one alternation, no nested quantifiers.) */
+export function mentionsGuarded(text: string): boolean {
+  return GUARDED_WORD.test(text);
+}
+
+function execOperation(cmd: SimpleCommand): Operation {
+  const opaque = cmd.inlineCode ?? (cmd.unresolved ? cmd.text : "");
+  return {
+    action: "shell.exec",
+    resource: { type: "Program", name: cmd.program || "(unresolved)" },
+    context: {
+      command: cmd.text,
+      program: cmd.program,
+      args: cmd.argv.slice(1),
+      wrappers: [...cmd.wrappers],
+      depth: cmd.depth,
+      stdin: cmd.stdin,
+      unresolved: cmd.unresolved,
+      inlineCode: cmd.inlineCode !== undefined,
+      mentionsGuarded: opaque.length > 0 && mentionsGuarded(opaque),
+      cwd: cmd.cwd,
+    },
+    summary: cmd.text,
+  };
+}
+
+export interface ShellOps {
+  readonly operations: Operation[];
+  readonly files: FileEffect[];
+}
+
+export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps {
+  const operations: Operation[] = [
+    {
+      action: "shell.line",
+      resource: { type: "Program", name: "(line)" },
+      context: {
+        command: line.length > 4096 ? `${line.slice(0, 4096)}...` : line,
+        problems: [...analysis.problems],
+        mentionsGuarded: mentionsGuarded(line),
+        commandCount: analysis.commands.length,
+      },
+      summary: line.length > 200 ? `${line.slice(0, 200)}...` : line,
+    },
+  ];
+  const files: FileEffect[] = [...analysis.files];
+  for (const cmd of analysis.commands) {
+    operations.push(execOperation(cmd));
+    const interpret = getInterpreter(cmd.program);
+    if (!interpret) continue;
+    const learned = interpret(cmd);
+    operations.push(...learned.operations);
+    files.push(...learned.files);
+  }
+  return { operations, files };
+}
+
+/** A file effect as a file.<op> request. classify gives the path classes of archive members. */
+export function fileOperation(effect: FileEffect, tool: string, classify: (abs: string) => readonly string[]): Operation {
+  const classes = new Set<string>();
+  for (const m of effect.members ?? []) for (const c of classify(path.resolve(effect.path, m))) classes.add(c);
+  classes.delete("outside-workspace");
+  return {
+    action: `file.${effect.op}`,
+    resource: { type: "File", path: effect.path },
+    context: {
+      tool,
+      via: effect.via,
+      command: effect.text,
+      membersKnown: effect.archive === undefined ? true : effect.membersKnown === true,
+      memberClasses: [...classes],
+    },
+    summary: `${effect.via} ${effect.op} ${effect.path}`,
+  };
+}

@@ -1,0 +1,49 @@
+/** Combine per-request verdicts: the strictest wins (deny > ask > allow). */
+import type { DecisionKind } from "../policy/types.js";
+
+export interface Finding {
+  readonly action: string;
+  readonly summary: string;
+  readonly decision: DecisionKind;
+  readonly policies: readonly string[];
+  readonly reasons: readonly string[];
+  readonly errors: readonly string[];
+}
+
+export interface Verdict {
+  readonly decision: DecisionKind;
+  /** Ids of the policies behind the decision (empty on allow). */
+  readonly policies: readonly string[];
+  /** One text for the human and the agent: what was decided, by which policy, why, what to do instead. */
+  readonly reason: string;
+  readonly findings: readonly Finding[];
+  readonly problems: readonly string[];
+}
+
+const RANK: Readonly<Record<DecisionKind, number>> = { allow: 0, ask: 1, deny: 2 };
+
+export function strictest(a: DecisionKind, b: DecisionKind): DecisionKind {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export function combineFindings(findings: readonly Finding[], problems: readonly string[]): Verdict {
+  let decision: DecisionKind = "allow";
+  for (const f of findings) decision = strictest(decision, f.decision);
+  if (decision === "allow") return { decision, policies: [], reason: "allowed: no policy objects", findings, problems };
+  const deciding = findings.filter((f) => f.decision === decision);
+  const policies = [...new Set(deciding.flatMap((f) => f.policies))];
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const f of deciding) {
+    const texts = f.errors.length > 0 ? [`policy evaluation failed (${f.errors.join("; ")}); failing closed`] : f.reasons;
+    for (let i = 0; i < texts.length; i++) {
+      const id = f.policies[i] ?? (f.errors.length > 0 ? "cedar-error" : "infragate");
+      const line = `[${id}] ${texts[i]}`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      lines.push(`${f.summary}: ${line}`);
+    }
+  }
+  const head = decision === "deny" ? "infragate blocked this action" : "infragate asks a human to confirm this action";
+  return { decision, policies, reason: `${head}:\n- ${lines.join("\n- ")}`, findings, problems };
+}

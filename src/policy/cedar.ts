@@ -1,0 +1,17 @@
+/** Lazy access to cedar-wasm: the wasm is compiled only when a request really needs Cedar. */
+import { createRequire } from "node:module";
+import v8 from "node:v8";
+
+export type CedarWasm = typeof import("@cedar-policy/cedar-wasm/nodejs");
+
+let loaded: CedarWasm | undefined;
+
+// Liftoff-only compilation halves Cedar's cold start (research/cedar.md 1.6); it must be set before the
+// module is compiled.
+export function getCedar(): CedarWasm {
+  if (loaded) return loaded;
+  v8.setFlagsFromString("--liftoff-only");
+  const require = createRequire(import.meta.url);
+  loaded = require("@cedar-policy/cedar-wasm/nodejs") as CedarWasm;
+  return loaded;
+}

@@ -1,0 +1,71 @@
+/** Operation (from the interpreters) -> Cedar request with its entities. */
+import path from "node:path";
+import { classifyPath, type PathContext } from "../clis/path-classes.js";
+import type { Operation, ResourceRef } from "../clis/types.js";
+import type { Config } from "../config/schema.js";
+import { matchesGlob } from "../config/glob.js";
+import type { CedarRequest, EntityData, Uid } from "./types.js";
+
+export interface AgentInfo {
+  readonly name: string;
+  readonly mode: string;
+  readonly session: string;
+}
+
+export interface RequestEnv {
+  readonly agent: AgentInfo;
+  readonly config: Config;
+  readonly paths: PathContext;
+}
+
+/** The env label of a path from config.stacks (first match wins), "" when none matches. */
+export function envLabelFor(abs: string, env: RequestEnv): string {
+  const rel = path.relative(env.paths.root, abs).split(path.sep).join("/");
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return "";
+  for (const s of env.config.stacks) if (matchesGlob(rel === "" ? "." : rel, s.path)) return s.env;
+  return "";
+}
+
+function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): EntityData {
+  switch (ref.type) {
+    case "Stack":
+      return { uid: { type: "Stack", id: ref.dir }, attrs: { dir: ref.dir, env: envLabelFor(ref.dir, env) }, parents: [workspace] };
+    case "File": {
+      const classes = classifyPath(ref.path, env.paths);
+      return {
+        uid: { type: "File", id: ref.path },
+        attrs: { path: ref.path, classes, insideWorkspace: !classes.includes("outside-workspace"), env: envLabelFor(ref.path, env) },
+        parents: [workspace],
+      };
+    }
+    case "Program":
+      return { uid: { type: "Program", id: ref.name }, attrs: { name: ref.name }, parents: [] };
+    case "McpTool":
+      return { uid: { type: "McpTool", id: `${ref.server}/${ref.tool}` }, attrs: { server: ref.server, tool: ref.tool }, parents: [] };
+    case "AwsService":
+      return { uid: { type: "AwsService", id: ref.name }, attrs: { name: ref.name }, parents: [] };
+    case "Cluster":
+      return { uid: { type: "Cluster", id: ref.name }, attrs: { name: ref.name }, parents: [] };
+    default: {
+      const never: never = ref;
+      throw new Error(`unknown resource ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export function toCedarRequest(op: Operation, env: RequestEnv): CedarRequest {
+  const workspace: Uid = { type: "Workspace", id: env.paths.root };
+  const principal: Uid = { type: "Agent", id: env.agent.name };
+  const resource = resourceEntity(op.resource, env, workspace);
+  return {
+    principal,
+    action: { type: "Action", id: op.action },
+    resource: resource.uid,
+    context: op.context,
+    entities: [
+      { uid: principal, attrs: { name: env.agent.name, mode: env.agent.mode, session: env.agent.session }, parents: [] },
+      { uid: workspace, attrs: { root: env.paths.root }, parents: [] },
+      resource,
+    ],
+  };
+}

@@ -1,0 +1,60 @@
+/** Plain data of the policy stage. */
+import type { CedarRecord } from "../clis/types.js";
+
+export type DecisionKind = "allow" | "ask" | "deny";
+
+export interface PolicyMeta {
+  readonly id: string;
+  readonly effect: "permit" | "forbid";
+  /** @reason: what was blocked, why, and the safe next step. */
+  readonly reason: string;
+  /** A forbid annotated @decision("ask") asks a human; any other matching forbid denies. */
+  readonly decision: "deny" | "ask";
+  /** Where it comes from: `policies/terraform.cedar:12`. */
+  readonly source: string;
+}
+
+export interface CompiledPolicies {
+  /** Policy id -> the text of that one policy. */
+  readonly texts: Readonly<Record<string, string>>;
+  readonly meta: Readonly<Record<string, PolicyMeta>>;
+}
+
+/** Action id -> the ids of the action groups it belongs to (direct parents). */
+export type ActionGraph = Readonly<Record<string, readonly string[]>>;
+
+export interface PolicyPack {
+  readonly policies: CompiledPolicies;
+  readonly actions: ActionGraph;
+  /** Schema text (Cedar syntax); only used where validation is wanted (tests, `policy validate`). */
+  readonly schema?: string | undefined;
+}
+
+export interface Uid {
+  readonly type: string;
+  readonly id: string;
+}
+
+export interface EntityData {
+  readonly uid: Uid;
+  readonly attrs: CedarRecord;
+  readonly parents: readonly Uid[];
+}
+
+export interface CedarRequest {
+  readonly principal: Uid;
+  readonly action: Uid;
+  readonly resource: Uid;
+  readonly context: CedarRecord;
+  readonly entities: readonly EntityData[];
+}
+
+export interface RequestVerdict {
+  readonly decision: DecisionKind;
+  /** Ids of the policies that decided: the matching forbids on deny/ask. */
+  readonly policies: readonly string[];
+  /** Their @reason texts, in the same order. */
+  readonly reasons: readonly string[];
+  /** Cedar errors: any of them makes the verdict deny (fail closed). */
+  readonly errors: readonly string[];
+}

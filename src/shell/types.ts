@@ -1,0 +1,67 @@
+/** Plain data that the shell stage hands to the interpreters (src/clis). */
+
+export type Env = Readonly<Record<string, string>>;
+
+/** Where a command's standard input comes from. Anything but "terminal" can answer a prompt. */
+export type StdinSource = "terminal" | "pipe" | "here-string" | "heredoc" | "file";
+
+export interface SimpleCommand {
+  /** Normalised program name: basename, unquoted, version suffix stripped, aliases resolved
+   *  (`/usr/local/bin/terraform1.9` -> `terraform`, `tf` -> `terraform`). Empty when unresolved. */
+  readonly program: string;
+  /** Effective argv after wrappers and launchers are removed, quotes removed. argv[0] is the program word. */
+  readonly argv: readonly string[];
+  /** Effective environment: the inherited one, then `export V=v` earlier in the line, then `env V=v`, then inline `V=v`. */
+  readonly env: Env;
+  /** Names set on the command line itself (inline, `env`, `export`): the rest came from the inherited environment. */
+  readonly lineEnv: readonly string[];
+  /** Absolute effective working directory (`cd`, `pushd` tracked). */
+  readonly cwd: string;
+  /** Wrappers and launchers removed, outermost first: `sudo`, `env`, `bash -c`, `xargs`, `npx`, `docker run`, ... */
+  readonly wrappers: readonly string[];
+  /** Nesting depth: 0 for a top-level command, +1 for each `bash -c`, `eval`, `$(...)`, heredoc-to-shell. */
+  readonly depth: number;
+  readonly stdin: StdinSource;
+  /** Some word that decides what runs (program or an argument) could not be resolved statically ($VAR, $(...)). */
+  readonly unresolved: boolean;
+  /** Inline interpreter code (`python -c`, `node -e`, `perl -e`, `ruby -e`, ...): `code` holds it. */
+  readonly inlineCode: string | undefined;
+  /** Source text of this command, for messages. */
+  readonly text: string;
+}
+
+export type FileOp = "read" | "write" | "delete";
+
+export interface FileEffect {
+  readonly op: FileOp;
+  /** Absolute path. */
+  readonly path: string;
+  /** What causes it: `redirect >`, `cp`, `tar x`, `sed -i`, `Write`, ... */
+  readonly via: string;
+  /** For archive extraction: the archive file; `path` is the destination directory. */
+  readonly archive?: string | undefined;
+  /** For archive extraction: members when the archive could be listed. */
+  readonly members?: readonly string[] | undefined;
+  /** For archive extraction: whether the members are known. */
+  readonly membersKnown?: boolean | undefined;
+  /** Source text of the command that causes it. */
+  readonly text: string;
+}
+
+export interface ShellAnalysis {
+  readonly commands: readonly SimpleCommand[];
+  /** File effects of the shell itself (redirections, heredocs into files). File tools are interpreted in src/clis. */
+  readonly files: readonly FileEffect[];
+  /** Parse errors, exceeded limits and other problems; non-empty means the analysis may be incomplete. */
+  readonly problems: readonly string[];
+  /** `export`/`declare -x` names with values set anywhere in the line: they persist into later commands. */
+  readonly exported: Env;
+}
+
+export interface ShellOptions {
+  readonly cwd: string;
+  /** Inherited environment (process.env of the hook: the agent's shell environment). */
+  readonly env: Env;
+  /** Maximum nesting depth before the analysis stops with a problem. */
+  readonly maxDepth?: number;
+}

@@ -1,0 +1,79 @@
+/** A real gate over a temporary workspace, for case tables: the whole pipeline, the real Cedar, the
+ *  schema-validated requests (a context that drifts from the schema fails the case). */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Config, type ConfigInput } from "../../src/config/schema.js";
+import { decide, type Decided, type GateAction } from "../../src/decide/index.js";
+import { createEngine, type Engine } from "../../src/policy/engine.js";
+import { compilePackFromSource, getPackageRoot } from "../../src/policy/pack.js";
+import { compilePolicyText, mergePolicies } from "../../src/policy/compile.js";
+import type { PolicyPack } from "../../src/policy/types.js";
+
+let cachedPack: PolicyPack | undefined;
+
+export function getSourcePack(): PolicyPack {
+  if (!cachedPack) {
+    const { pack, problems } = compilePackFromSource(getPackageRoot());
+    if (problems.length > 0) throw new Error(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
+    cachedPack = pack;
+  }
+  return cachedPack;
+}
+
+export interface GateOptions {
+  readonly config?: ConfigInput;
+  readonly agent?: { name?: string; mode?: string; session?: string };
+  readonly env?: Record<string, string>;
+  /** Extra user policies (text), as if in .infragate/policies/. */
+  readonly userPolicies?: string;
+}
+
+export interface TestGate {
+  /** The temporary workspace root (a git-like root: it holds .git/). */
+  readonly root: string;
+  readonly home: string;
+  readonly engine: Engine;
+  shell(command: string, opts?: { cwd?: string; env?: Record<string, string> }): Promise<Decided>;
+  file(tool: "Write" | "Edit" | "Read" | "Delete", filePath: string): Promise<Decided>;
+  run(action: GateAction, env?: Record<string, string>): Promise<Decided>;
+}
+
+export function makeGate(opts: GateOptions = {}): TestGate {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-ws-")));
+  fs.mkdirSync(path.join(root, ".git"));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-home-"));
+  const pack = getSourcePack();
+  const config = Config.parse(opts.config ?? {});
+  let policies = pack.policies;
+  if (opts.userPolicies) {
+    const user = compilePolicyText(opts.userPolicies, ".infragate/policies/test.cedar", { strictAnnotations: false });
+    if (user.problems.length > 0) throw new Error(user.problems.map((p) => p.message).join("\n"));
+    policies = mergePolicies([policies, user.policies]).policies;
+  }
+  if (config.mode === "allow-list") {
+    const texts = { ...policies.texts };
+    delete texts["baseline.permit-all"];
+    policies = { texts, meta: policies.meta };
+  }
+  const engine = createEngine(pack, policies, { validateRequests: true });
+  const agent = { name: opts.agent?.name ?? "claude-code", mode: opts.agent?.mode ?? "bypassPermissions", session: opts.agent?.session ?? "test-session" };
+  const baseEnv: Record<string, string> = { HOME: os.homedir(), PATH: process.env.PATH ?? "", ...(opts.env ?? {}) };
+  const run = (action: GateAction, env: Record<string, string> = {}): Promise<Decided> =>
+    decide(action, { agent, env: { ...baseEnv, ...env }, engine, config, root, home });
+  return {
+    root,
+    home,
+    engine,
+    run,
+    shell: (command, o = {}) => run({ kind: "shell", command, cwd: o.cwd ? path.resolve(root, o.cwd) : root, tool: "Bash" }, o.env),
+    file: (tool, filePath) =>
+      run({
+        kind: "file",
+        op: tool === "Read" ? "read" : tool === "Delete" ? "delete" : "write",
+        path: path.resolve(root, filePath),
+        cwd: root,
+        tool,
+      }),
+  };
+}

@@ -1,0 +1,153 @@
+/** Appends one decision to the audit log, under the cross-process lock, extending the hash chain. */
+import { mkdir, open } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { canonicalJson } from "./canonical.js";
+import { auditDir, chooseLogFile, DEFAULT_MAX_BYTES, listLogFiles, LOCK_FILE } from "./files.js";
+import { entryHash } from "./hash.js";
+import { readHeadFile, readTail, reconcileHead, writeHeadFile } from "./head.js";
+import { acquireLock } from "./lock.js";
+import { DEFAULT_LIMITS, redactFacts, redactString } from "./redact.js";
+import { AuditInputSchema, ENTRY_VERSION, type AuditEntry, type AuditInput } from "./schema.js";
+
+export type AppendResult =
+  | { readonly ok: true; readonly seq: number; readonly hash: string; readonly file: string }
+  | { readonly ok: false; readonly error: string };
+
+export interface AppendOptions {
+  /** Rotate to a new file when the current one would exceed this many bytes (default 10 MiB). */
+  readonly maxBytes?: number;
+  /** Give up on the lock after this long (default 2000 ms). */
+  readonly lockTimeoutMs?: number;
+  /** Break a lock older than this (default 10 000 ms). */
+  readonly staleLockMs?: number;
+  /** Clock, for tests of daily rotation. */
+  readonly now?: () => Date;
+}
+
+/**
+ * Appends one entry to `<home>/audit/` and returns its seq and hash.
+ *
+ * Contract: this function never throws and never rejects. When the entry cannot be recorded
+ * (invalid input, unwritable home, disk error, lock not obtained within ~2 s), it resolves to
+ * `{ ok: false, error }` and nothing was added to the chain. The caller decides what that means;
+ * infragate's hooks deny state-changing actions when the audit write failed and let read-only
+ * ones through with a warning.
+ *
+ * The action text, facts and reason are redacted before storing (see redact.ts); file contents
+ * are dropped. Safe to call from many processes at once: appends are serialised by an O_EXCL lock
+ * file, each line is written with a single write and fdatasync'ed before the lock is released.
+ */
+export async function appendAudit(home: string, entry: AuditInput, options: AppendOptions = {}): Promise<AppendResult> {
+  try {
+    const dir = auditDir(resolve(home));
+    return await inProcessQueue(dir, () => appendLocked(dir, entry, options));
+  } catch (err) {
+    return { ok: false, error: describe(err) };
+  }
+}
+
+async function appendLocked(dir: string, input: AuditInput, options: AppendOptions): Promise<AppendResult> {
+  const parsed = AuditInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `invalid audit entry: ${issue?.path.join(".") || "entry"}: ${issue?.message ?? "invalid"}` };
+  }
+  const now = options.now?.() ?? new Date();
+  // Redaction and hashing inputs are prepared before the lock is taken, to keep it short.
+  const body: Omit<AuditEntry, "seq" | "prev" | "hash"> = {
+    v: ENTRY_VERSION,
+    time: parsed.data.time ?? now.toISOString(),
+    agent: parsed.data.agent,
+    session: parsed.data.session,
+    cwd: parsed.data.cwd,
+    tool: parsed.data.tool,
+    action: redactString(parsed.data.action, DEFAULT_LIMITS.maxString),
+    facts: redactFacts(parsed.data.facts),
+    decision: parsed.data.decision,
+    policies: parsed.data.policies,
+    reason: redactString(parsed.data.reason, DEFAULT_LIMITS.maxString),
+  };
+
+  await mkdir(dir, { recursive: true });
+  const release = await acquireLock(join(dir, LOCK_FILE), {
+    timeoutMs: options.lockTimeoutMs ?? 2000,
+    staleMs: options.staleLockMs ?? 10_000,
+  });
+  try {
+    const files = await listLogFiles(dir);
+    const tail = await readTail(dir, files);
+    const head = reconcileHead(tail.head, await readHeadFile(dir));
+
+    const unhashed = { ...body, seq: head.seq + 1, prev: head.hash };
+    const stored: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };
+    const line = `${canonicalJson(stored)}\n`;
+    const bytes = Buffer.byteLength(line);
+
+    const newest = files[files.length - 1];
+    const target = chooseLogFile(newest, tail.newestSize, bytes, now, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const continuing = newest !== undefined && target.name === newest.name;
+    // A torn last line (crash mid-write) must not swallow this entry.
+    const prefix = continuing && !tail.newestEndsWithNewline ? "\n" : "";
+    await writeLine(join(dir, target.name), prefix + line, !continuing ? dir : undefined);
+
+    const result = { seq: stored.seq, hash: stored.hash, file: target.name };
+    // head.json is a hint; the log line above is already durable, so a failure here is not an append failure.
+    await writeHeadFile(dir, result).catch(() => undefined);
+    return { ok: true, ...result };
+  } finally {
+    await release();
+  }
+}
+
+/** One write, then fdatasync. On failure the file is cut back so no partial line remains. */
+async function writeLine(path: string, text: string, syncDir: string | undefined): Promise<void> {
+  const fh = await open(path, "a");
+  let size = -1;
+  try {
+    size = (await fh.stat()).size;
+    const buf = Buffer.from(text, "utf8");
+    const { bytesWritten } = await fh.write(buf, 0, buf.length);
+    if (bytesWritten !== buf.length) throw new Error(`short write (${bytesWritten} of ${buf.length} bytes)`);
+    await fh.datasync();
+  } catch (err) {
+    if (size >= 0) await fh.truncate(size).catch(() => undefined);
+    throw err;
+  } finally {
+    await fh.close();
+  }
+  if (syncDir) await syncDirectory(syncDir);
+}
+
+/** Makes a newly created file's directory entry durable (best effort: not every platform allows it). */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const dh = await open(dir, "r");
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  } catch {
+    // not supported here
+  }
+}
+
+/** Serialises appends to the same log within this process, so they queue instead of spinning on the lock file. */
+const queues = new Map<string, Promise<unknown>>();
+
+async function inProcessQueue<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve();
+  const run = before.then(task, task);
+  const settled = run.catch(() => undefined);
+  queues.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (queues.get(key) === settled) queues.delete(key);
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,139 @@
+/**
+ * A cross-process lock file: created with O_EXCL (`fs.open(path, "wx")`), retried with jittered
+ * exponential backoff until a deadline, and broken when stale (older than `staleMs`, or held by a
+ * process on this host that no longer exists, or left empty for over a second by a holder that
+ * died between creating and writing it). Breaking is itself guarded by a second O_EXCL file so
+ * two waiters cannot both break a lock and then delete each other's fresh one.
+ */
+import { hostname } from "node:os";
+import { open, readFile, stat, unlink } from "node:fs/promises";
+import { LockInfoSchema } from "./schema.js";
+
+export interface LockOptions {
+  /** Give up after this long (default 2000 ms). */
+  readonly timeoutMs?: number;
+  /** A lock older than this is broken (default 10 000 ms). */
+  readonly staleMs?: number;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(path: string, ms: number) {
+    super(`could not take the audit lock ${path} within ${ms} ms`);
+    this.name = "LockTimeoutError";
+  }
+}
+
+export type Release = () => Promise<void>;
+
+const HOST = hostname();
+/** A holder writes its identity right after creating the file; empty for longer than this means it died. */
+const EMPTY_GRACE_MS = 1000;
+
+export async function acquireLock(path: string, options: LockOptions = {}): Promise<Release> {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const staleMs = options.staleMs ?? 10_000;
+  const deadline = Date.now() + timeoutMs;
+  let delay = 1;
+  for (;;) {
+    const release = await tryCreate(path);
+    if (release) return release;
+    if (await breakIfStale(path, staleMs)) continue;
+    if (Date.now() >= deadline) throw new LockTimeoutError(path, timeoutMs);
+    await sleep(delay + Math.random() * delay);
+    delay = Math.min(delay * 2, 16);
+  }
+}
+
+async function tryCreate(path: string): Promise<Release | undefined> {
+  let fh;
+  try {
+    fh = await open(path, "wx");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return undefined;
+    throw err;
+  }
+  let ino: number;
+  try {
+    await fh.writeFile(JSON.stringify({ pid: process.pid, host: HOST, time: Date.now() }));
+    ino = (await fh.stat()).ino;
+  } finally {
+    await fh.close();
+  }
+  return async () => {
+    try {
+      // Only remove the lock if it is still ours (it may have been broken as stale meanwhile).
+      if ((await stat(path)).ino === ino) await unlink(path);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+async function breakIfStale(path: string, staleMs: number): Promise<boolean> {
+  const first = await staleStat(path, staleMs);
+  if (!first) return false;
+  const guard = `${path}.break`;
+  let gh;
+  try {
+    gh = await open(guard, "wx");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") return false;
+    // Someone else is breaking it; a guard left by a crashed breaker is itself stale after staleMs.
+    try {
+      if (Date.now() - (await stat(guard)).mtimeMs > staleMs) await unlink(guard);
+    } catch {
+      // gone meanwhile
+    }
+    return false;
+  }
+  try {
+    await gh.close();
+    const again = await staleStat(path, staleMs);
+    if (!again || again.key !== first.key) return false;
+    await unlink(path);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
+}
+
+/** The lock's stat if it is stale, otherwise undefined (also when it vanished). */
+async function staleStat(path: string, staleMs: number): Promise<{ key: string } | undefined> {
+  let st;
+  let text: string;
+  try {
+    st = await stat(path);
+    text = await readFile(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const age = Date.now() - st.mtimeMs;
+  // Identity of this lock instance: inode numbers alone are reused right after an unlink.
+  const stale = { key: `${st.ino}:${st.mtimeMs}:${text}` };
+  if (age > staleMs) return stale;
+  let info;
+  try {
+    info = LockInfoSchema.safeParse(JSON.parse(text));
+  } catch {
+    info = undefined;
+  }
+  if (!info?.success) return age > EMPTY_GRACE_MS ? stale : undefined;
+  const holder = info.data;
+  if (holder.host === HOST && holder.pid !== process.pid && !isAlive(holder.pid)) return stale;
+  return undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

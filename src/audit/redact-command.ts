@@ -1,0 +1,171 @@
+/**
+ * Redacts secrets that a command line carries by name: `NAME=value` assignments and flags whose
+ * names look secret (`--password x`, `--token=x`, `-var 'db_password=x'`), header-style
+ * `X-Api-Key: value`, and a few programs' short password flags (`mysql -pXXX`, `sshpass -p X`,
+ * `redis-cli -a X`, `curl -u user:pass`). Quoted words with spaces (`bash -c '...'`) are redacted
+ * recursively. Everything is a linear scan plus bounded regexes.
+ */
+import { isSecretName } from "./secret-name.js";
+import { scanShellWords, segments, type ShellToken, type Word } from "./shell-words.js";
+
+export const REDACTED = "[REDACTED]";
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const MAX_DEPTH = 4;
+/** `NAME=` with an optional opening quote. */
+const ASSIGNMENT = /^(['"]?)([A-Za-z_][A-Za-z0-9_.]{0,127})=/;
+/** `--name=` or `-name=`. */
+const FLAG_WITH_VALUE = /^--?([A-Za-z][A-Za-z0-9_.-]{0,63})=/;
+/** `--name` or `-name` with nothing attached. */
+const FLAG_ALONE = /^--?([A-Za-z][A-Za-z0-9_.-]{0,63})$/;
+/** `Name:` as in an HTTP header or a YAML line. */
+const HEADER_NAME = /^(['"]?)([A-Za-z][A-Za-z0-9_-]{0,63}):$/;
+
+const MYSQL_FAMILY = new Set([
+  "mysql", "mariadb", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow", "mysqlpump",
+  "mysqlsh", "mariadb-dump", "mariadb-admin",
+]);
+
+/** Programs whose short flags carry passwords; the set of them seen so far in a segment stays tiny. */
+const KNOWN_PROGRAMS = new Set([...MYSQL_FAMILY, "sshpass", "redis-cli", "curl"]);
+
+export function redactCommand(text: string, depth = 0): string {
+  const ranges: Range[] = [];
+  for (const segment of segments(scanShellWords(text))) redactSegment(text, segment, depth, ranges);
+  return applyRanges(text, ranges);
+}
+
+function redactSegment(text: string, segment: readonly ShellToken[], depth: number, ranges: Range[]): void {
+  const programs = new Set<string>();
+  let redactNext = false;
+  for (let k = 0; k < segment.length; k++) {
+    const token = segment[k] as ShellToken;
+    if (token.kind !== "word") {
+      redactNext = false;
+      continue;
+    }
+    const raw = text.slice(token.start, token.end);
+    if (redactNext) {
+      redactNext = false;
+      if (!raw.startsWith("-")) {
+        ranges.push({ start: token.start, end: token.end, text: REDACTED });
+        continue;
+      }
+    }
+    const program = basename(raw);
+    const rule = wordRule(raw, programs);
+    if (KNOWN_PROGRAMS.has(program)) programs.add(MYSQL_FAMILY.has(program) ? "mysql" : program);
+    if (rule.kind === "range") {
+      ranges.push({ start: token.start + rule.from, end: token.start + rule.to, text: REDACTED });
+      continue;
+    }
+    if (rule.kind === "next") {
+      redactNext = true;
+      continue;
+    }
+    const inner = quotedInner(text, token, depth);
+    if (inner) ranges.push(inner);
+  }
+}
+
+type Rule = { kind: "none" } | { kind: "next" } | { kind: "range"; from: number; to: number };
+const NONE: Rule = { kind: "none" };
+
+function wordRule(raw: string, programs: ReadonlySet<string>): Rule {
+  const assignment = assignmentValue(raw, 0);
+  if (assignment) return assignment;
+
+  const withValue = FLAG_WITH_VALUE.exec(raw);
+  if (withValue) {
+    const name = withValue[1] as string;
+    const valueAt = withValue[0].length;
+    if (isSecretName(name)) return valueRange(raw, valueAt);
+    if (isUserFlag(name, programs)) return userPassRange(raw, valueAt);
+    return assignmentValue(raw, valueAt) ?? NONE;
+  }
+
+  const alone = FLAG_ALONE.exec(raw);
+  if (alone) {
+    const name = alone[1] as string;
+    if ((name.length > 1 && isSecretName(name)) || isPasswordShortFlag(raw, programs)) return { kind: "next" };
+    if (isUserFlag(name, programs)) return { kind: "next" };
+  }
+
+  if (/^-p[^-]/.test(raw) && (programs.has("mysql") || programs.has("sshpass"))) {
+    return { kind: "range", from: 2, to: raw.length };
+  }
+  if (/^-u./.test(raw) && programs.has("curl")) return userPassRange(raw, 2);
+
+  const header = HEADER_NAME.exec(raw);
+  if (header && isSecretName(header[2] as string)) return { kind: "next" };
+  return NONE;
+}
+
+/** `NAME=value` (optionally quoted) at `at` in `raw` with a secret-looking name. */
+function assignmentValue(raw: string, at: number): Rule | undefined {
+  const m = ASSIGNMENT.exec(at === 0 ? raw : raw.slice(at));
+  if (!m || !isSecretName(m[2] as string)) return undefined;
+  return valueRange(raw, at + m[0].length, m[1] as string);
+}
+
+/** The value from `from` to the end of the word, keeping a closing quote that matches `quote`. */
+function valueRange(raw: string, from: number, quote = ""): Rule {
+  let to = raw.length;
+  if (quote && raw.endsWith(quote) && to - 1 >= from) to -= 1;
+  return to > from ? { kind: "range", from, to } : NONE;
+}
+
+/** `user:password` -> redact what follows the first colon. */
+function userPassRange(raw: string, from: number): Rule {
+  const colon = raw.indexOf(":", from);
+  if (colon < 0) return NONE;
+  let to = raw.length;
+  const q = raw[from];
+  if ((q === "'" || q === '"') && raw.endsWith(q)) to -= 1;
+  return to > colon + 1 ? { kind: "range", from: colon + 1, to } : NONE;
+}
+
+function isPasswordShortFlag(raw: string, programs: ReadonlySet<string>): boolean {
+  if (raw === "-p") return programs.has("sshpass");
+  if (raw === "-a") return programs.has("redis-cli");
+  return false;
+}
+
+function isUserFlag(name: string, programs: ReadonlySet<string>): boolean {
+  return (name === "u" || name === "user" || name === "proxy-user") && programs.has("curl");
+}
+
+function basename(raw: string): string {
+  const slash = raw.lastIndexOf("/");
+  return slash >= 0 ? raw.slice(slash + 1) : raw;
+}
+
+/** A fully quoted word with blanks inside (`bash -c '...'`): redact its inside as a command. */
+function quotedInner(text: string, word: Word, depth: number): Range | undefined {
+  if (depth >= MAX_DEPTH || word.end - word.start < 3) return undefined;
+  const q = text[word.start];
+  if ((q !== "'" && q !== '"') || text[word.end - 1] !== q) return undefined;
+  const inner = text.slice(word.start + 1, word.end - 1);
+  if (!/\s/.test(inner)) return undefined;
+  const redacted = redactCommand(inner, depth + 1);
+  return redacted === inner ? undefined : { start: word.start + 1, end: word.end - 1, text: redacted };
+}
+
+function applyRanges(text: string, ranges: Range[]): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: string[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start < at) continue;
+    out.push(text.slice(at, r.start), r.text);
+    at = r.end;
+  }
+  out.push(text.slice(at));
+  return out.join("");
+}

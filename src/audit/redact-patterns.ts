@@ -1,0 +1,89 @@
+/**
+ * Redacts secrets recognisable by their shape, wherever they appear: private key blocks, AWS
+ * access key ids, GitHub and Slack tokens, `Bearer`/`Basic` credentials, the password in
+ * `scheme://user:password@host`, and long high-entropy tokens.
+ *
+ * Every regex here is a literal prefix or a single bounded character class per position, with no
+ * nested or adjacent overlapping quantifiers, so matching is linear in the input (the tests run
+ * each against a 1 MiB adversarial string).
+ */
+import { looksLikeSecretToken } from "./entropy.js";
+import { REDACTED } from "./redact-command.js";
+
+const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+
+/** Replaces each private key block, BEGIN to END line inclusive (to the end of the text if unterminated). */
+export function redactPrivateKeys(text: string): string {
+  if (!text.includes("PRIVATE KEY")) return text;
+  const out: string[] = [];
+  let at = 0;
+  KEY_BEGIN.lastIndex = 0;
+  for (;;) {
+    const begin = KEY_BEGIN.exec(text);
+    if (!begin) break;
+    out.push(text.slice(at, begin.index), REDACTED);
+    KEY_END.lastIndex = begin.index + begin[0].length;
+    const end = KEY_END.exec(text);
+    if (!end) {
+      at = text.length;
+      break;
+    }
+    at = end.index + end[0].length;
+    KEY_BEGIN.lastIndex = at;
+  }
+  out.push(text.slice(at));
+  return out.join("");
+}
+
+interface Pattern {
+  readonly re: RegExp;
+  /** Replacement: keeps the capture groups named here, redacts the rest of the match. */
+  readonly replace: (match: string, ...groups: string[]) => string;
+}
+
+const whole = (): string => REDACTED;
+
+const PATTERNS: readonly Pattern[] = [
+  // AWS access key ids (long-term AKIA, temporary ASIA).
+  { re: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, replace: whole },
+  // GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained (github_pat_).
+  { re: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{20,255}/g, replace: whole },
+  { re: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{20,255}/g, replace: whole },
+  // Slack tokens.
+  { re: /(?<![A-Za-z0-9])xox[abeprs]-[A-Za-z0-9-]{8,255}/g, replace: whole },
+  // `Authorization: <scheme> <credential>` (any scheme, including GitHub's `token`).
+  {
+    re: /(\b[Aa]uthorization:[ \t]{0,8}(?:[A-Za-z]{1,20}[ \t]{1,8})?)[^\s'"]{4,8192}/g,
+    replace: (_m, prefix) => `${prefix}${REDACTED}`,
+  },
+  // `Bearer <token>` / `Basic <credential>` anywhere (an -H argument, an env value).
+  {
+    re: /\b([Bb]earer|Basic)([ \t]{1,8})[A-Za-z0-9._~+/=-]{6,8192}/g,
+    replace: (_m, scheme, blank) => `${scheme}${blank}${REDACTED}`,
+  },
+  // scheme://user:password@host -> scheme://user:[REDACTED]@host
+  {
+    re: /([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s/:@'"]{0,256}:)[^\s/@'"]{1,1024}@/g,
+    replace: (_m, prefix) => `${prefix}${REDACTED}@`,
+  },
+];
+
+/** Candidates for the entropy test: runs of the base64/base64url/hex alphabet. */
+const TOKEN_RUN = /[A-Za-z0-9+/=_-]{32,}/g;
+
+export function redactPatterns(text: string): string {
+  let out = redactPrivateKeys(text);
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    out = out.replace(p.re, p.replace as (substring: string, ...args: unknown[]) => string);
+  }
+  return out.replace(TOKEN_RUN, (run) => redactRun(run));
+}
+
+/** A run may be `a/b/c` (a path) or `key=value`: test the whole run and then its pieces. */
+function redactRun(run: string): string {
+  if (looksLikeSecretToken(run)) return REDACTED;
+  if (!/[/=]/.test(run)) return run;
+  return run.replace(/[^/=]{32,}/g, (piece) => (looksLikeSecretToken(piece) ? REDACTED : piece));
+}

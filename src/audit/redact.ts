@@ -1,0 +1,108 @@
+/**
+ * Redaction before anything reaches the log: secret values never do, file contents never do.
+ */
+import { redactCommand, REDACTED } from "./redact-command.js";
+import { redactPatterns } from "./redact-patterns.js";
+import { isSecretName } from "./secret-name.js";
+
+export { REDACTED };
+
+/** Fields that carry file contents or edits: dropped from facts wherever they occur. */
+export const CONTENT_FIELDS: ReadonlySet<string> = new Set([
+  "content", "contents", "new_string", "old_string", "new_source", "edits",
+  "file_text", "new_str", "old_str", "patch", "diff",
+]);
+
+export interface RedactLimits {
+  /** Longest string kept (after redaction); longer ones are cut and marked. */
+  readonly maxString: number;
+  readonly maxDepth: number;
+  readonly maxArray: number;
+  readonly maxKeys: number;
+}
+
+export const DEFAULT_LIMITS: RedactLimits = { maxString: 4096, maxDepth: 8, maxArray: 100, maxKeys: 100 };
+
+/** Redacts a command line or any free text: named secrets first, then secret shapes. */
+export function redactText(text: string): string {
+  return redactPatterns(redactCommand(text));
+}
+
+/** Redacts and then caps a string. Redaction runs on the whole string so a cut cannot expose a prefix. */
+export function redactString(text: string, maxLength = DEFAULT_LIMITS.maxString): string {
+  return truncate(redactText(text), maxLength);
+}
+
+export function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  return `${text.slice(0, maxLength)}...[TRUNCATED ${text.length - maxLength} chars]`;
+}
+
+/**
+ * Facts as they will be stored: plain JSON, content fields dropped, values under secret-looking
+ * keys redacted, every string redacted, size bounded. Never throws.
+ */
+export function redactFacts(
+  facts: Readonly<Record<string, unknown>>,
+  limits: RedactLimits = DEFAULT_LIMITS,
+): Record<string, unknown> {
+  const value = sanitise(facts, false, 0, limits, new WeakSet());
+  return isRecord(value) ? value : {};
+}
+
+function sanitise(value: unknown, secret: boolean, depth: number, limits: RedactLimits, seen: WeakSet<object>): unknown {
+  switch (typeof value) {
+    case "string":
+      return secret ? REDACTED : redactString(value, limits.maxString);
+    case "number":
+      if (secret) return REDACTED;
+      return Number.isFinite(value) ? value : String(value);
+    case "bigint":
+      return secret ? REDACTED : value.toString();
+    case "boolean":
+      return value;
+    case "undefined":
+    case "function":
+    case "symbol":
+      return undefined;
+    default:
+      break;
+  }
+  if (value === null) return null;
+  const obj = value as object;
+  if (depth >= limits.maxDepth) return "[TRUNCATED: too deep]";
+  if (seen.has(obj)) return "[CIRCULAR]";
+  seen.add(obj);
+  try {
+    if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
+    if (Array.isArray(obj) || obj instanceof Set) {
+      const items = Array.from(obj as Iterable<unknown>);
+      const out = items
+        .slice(0, limits.maxArray)
+        .map((item) => sanitise(item, secret, depth + 1, limits, seen))
+        .map((item) => (item === undefined ? null : item));
+      if (items.length > limits.maxArray) out.push(`[TRUNCATED ${items.length - limits.maxArray} items]`);
+      return out;
+    }
+    const entries = obj instanceof Map ? Array.from(obj.entries()) : Object.entries(obj);
+    const kept: [string, unknown][] = [];
+    for (const [rawKey, item] of entries) {
+      const key = String(rawKey);
+      if (CONTENT_FIELDS.has(key.toLowerCase())) continue;
+      if (kept.length >= limits.maxKeys) {
+        kept.push(["[TRUNCATED]", `${entries.length - limits.maxKeys} more keys`]);
+        break;
+      }
+      const clean = sanitise(item, secret || isSecretName(key), depth + 1, limits, seen);
+      if (clean !== undefined) kept.push([truncate(key, 256), clean]);
+    }
+    // Object.fromEntries defines own properties, so a "__proto__" key stays data.
+    return Object.fromEntries(kept);
+  } finally {
+    seen.delete(obj);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

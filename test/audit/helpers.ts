@@ -1,0 +1,49 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AuditInput } from "../../src/audit/index.js";
+
+export async function tempHome(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "infragate-audit-"));
+}
+
+export async function removeHome(home: string): Promise<void> {
+  await rm(home, { recursive: true, force: true });
+}
+
+export function input(overrides: Partial<AuditInput> = {}): AuditInput {
+  return {
+    agent: "claude-code",
+    session: "sess-1",
+    cwd: "/work/infra",
+    tool: "Bash",
+    action: "terraform plan",
+    facts: { program: "terraform", operation: "plan" },
+    decision: "allow",
+    policies: ["baseline.permit"],
+    reason: "read-only plan",
+    ...overrides,
+  };
+}
+
+export async function logFiles(home: string): Promise<string[]> {
+  const names = await readdir(join(home, "audit"));
+  return names.filter((n) => n.endsWith(".jsonl")).sort();
+}
+
+export async function readLines(home: string, file: string): Promise<string[]> {
+  const text = await readFile(join(home, "audit", file), "utf8");
+  return text.split("\n").filter((l) => l !== "");
+}
+
+export async function writeLines(home: string, file: string, lines: readonly string[]): Promise<void> {
+  await writeFile(join(home, "audit", file), lines.map((l) => `${l}\n`).join(""));
+}
+
+/** Everything stored under <home>/audit, concatenated, for grepping secrets. */
+export async function rawLog(home: string): Promise<string> {
+  const dir = join(home, "audit");
+  const names = await readdir(dir);
+  const parts = await Promise.all(names.map((n) => readFile(join(dir, n), "utf8").catch(() => "")));
+  return parts.join("\n");
+}

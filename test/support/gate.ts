@@ -7,7 +7,8 @@ import { Config, type ConfigInput } from "../../src/config/schema.js";
 import { decide, type Decided, type GateAction } from "../../src/decide/index.js";
 import { createEngine, type Engine } from "../../src/policy/engine.js";
 import { compilePackFromSource, getPackageRoot } from "../../src/policy/pack.js";
-import { compilePolicyText, mergePolicies } from "../../src/policy/compile.js";
+import { compilePolicyText } from "../../src/policy/compile.js";
+import { selectPolicies } from "../../src/runtime/policies.js";
 import type { PolicyPack } from "../../src/policy/types.js";
 
 let cachedPack: PolicyPack | undefined;
@@ -45,17 +46,11 @@ export function makeGate(opts: GateOptions = {}): TestGate {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-home-"));
   const pack = getSourcePack();
   const config = Config.parse(opts.config ?? {});
-  let policies = pack.policies;
-  if (opts.userPolicies) {
-    const user = compilePolicyText(opts.userPolicies, ".infragate/policies/test.cedar", { strictAnnotations: false });
-    if (user.problems.length > 0) throw new Error(user.problems.map((p) => p.message).join("\n"));
-    policies = mergePolicies([policies, user.policies]).policies;
-  }
-  if (config.mode === "allow-list") {
-    const texts = { ...policies.texts };
-    delete texts["baseline.permit-all"];
-    policies = { texts, meta: policies.meta };
-  }
+  const user = opts.userPolicies
+    ? compilePolicyText(opts.userPolicies, ".infragate/policies/test.cedar", { strictAnnotations: false })
+    : undefined;
+  if (user && user.problems.length > 0) throw new Error(user.problems.map((p) => p.message).join("\n"));
+  const { policies } = selectPolicies(pack, user ? [user.policies] : [], config.mode);
   const engine = createEngine(pack, policies, { validateRequests: true });
   const agent = { name: opts.agent?.name ?? "claude-code", mode: opts.agent?.mode ?? "bypassPermissions", session: opts.agent?.session ?? "test-session" };
   const baseEnv: Record<string, string> = { HOME: os.homedir(), PATH: process.env.PATH ?? "", ...(opts.env ?? {}) };

@@ -1,0 +1,106 @@
+// infragate benchmark (not a test): whole-process latency of the gate as agents run it, as a ratio to a
+// bare `node -e 0` measured in the same run (alternating, medians), plus peak memory and in-process
+// decisions per second. Machines here are noisy: only ratios from one run mean anything.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = path.join(root, "dist", "cli", "bin.js");
+if (!fs.existsSync(bin)) {
+  console.error("bench: dist/ is missing; run `npm run build` first");
+  process.exit(2);
+}
+const runs = Number(process.env.BENCH_RUNS ?? 21);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-bench-"));
+fs.mkdirSync(path.join(work, ".git"));
+const env = { ...process.env, INFRAGATE_HOME: path.join(work, "home"), NO_COLOR: "1" };
+const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+function claudePayload(toolName, toolInput) {
+  return JSON.stringify({
+    session_id: "bench",
+    transcript_path: "/dev/null",
+    cwd: work,
+    permission_mode: "bypassPermissions",
+    hook_event_name: "PreToolUse",
+    tool_name: toolName,
+    tool_input: toolInput,
+    tool_use_id: "toolu_bench",
+  });
+}
+
+const hookAvailable = fs.existsSync(path.join(root, "dist", "cli", "hook.js"));
+const cases = [
+  ...(hookAvailable
+    ? [
+        { name: "hook: Bash git status", args: [bin, "hook", "claude-code"], input: claudePayload("Bash", { command: "git status" }), target: 1.15 },
+        { name: "hook: Edit src/app.ts", args: [bin, "hook", "claude-code"], input: claudePayload("Edit", { file_path: path.join(work, "src/app.ts"), old_string: "a", new_string: "b" }), target: 1.15 },
+        { name: "hook: Bash terraform destroy", args: [bin, "hook", "claude-code"], input: claudePayload("Bash", { command: "terraform destroy -auto-approve" }), target: 1.8 },
+        { name: "hook: Bash aws s3 rm --recursive", args: [bin, "hook", "claude-code"], input: claudePayload("Bash", { command: "aws s3 rm s3://prod-data --recursive" }), target: 1.8 },
+      ]
+    : []),
+  { name: "check -- git status", args: [bin, "check", "--cwd", work, "--", "git status"], input: "", target: 1.2 },
+  { name: "check -- terraform destroy -auto-approve", args: [bin, "check", "--cwd", work, "--", "terraform destroy -auto-approve"], input: "", target: 2.0 },
+];
+
+function once(args, input) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { input, env, cwd: work, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error) throw r.error;
+  return ms;
+}
+
+function peakRssKb(args, input) {
+  if (!timeBin) return undefined;
+  const r = spawnSync(timeBin, ["-f", "%M", process.execPath, ...args], { input, env, cwd: work, encoding: "utf8" });
+  const last = r.stderr.trim().split("\n").pop();
+  return Number(last);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+const bare = ["-e", "0"];
+const rows = [];
+for (const c of cases) {
+  once(c.args, c.input); // warm the file cache
+  const base = [];
+  const subject = [];
+  for (let i = 0; i < runs; i++) {
+    base.push(once(bare, ""));
+    subject.push(once(c.args, c.input));
+  }
+  const b = median(base);
+  const s = median(subject);
+  const rssBase = peakRssKb(bare, "");
+  const rss = peakRssKb(c.args, c.input);
+  rows.push({
+    case: c.name,
+    "bare node ms": b.toFixed(1),
+    "infragate ms": s.toFixed(1),
+    ratio: (s / b).toFixed(2),
+    target: `<= ${c.target}`,
+    met: s / b <= c.target ? "yes" : "NO",
+    "peak RSS MiB (bare / infragate)": rss && rssBase ? `${(rssBase / 1024).toFixed(0)} / ${(rss / 1024).toFixed(0)} (${(rss / rssBase).toFixed(2)}x)` : "n/a",
+  });
+}
+
+// In-process decisions per second for the batch checker (check --jsonl).
+const lines = [];
+const commands = ["git status", "terraform plan", "terraform destroy -auto-approve", "aws s3 ls", "npm test", "cp a.tfstate terraform.tfstate"];
+for (let i = 0; i < 600; i++) lines.push(JSON.stringify({ tool: "Bash", command: commands[i % commands.length], cwd: work }));
+const t0 = process.hrtime.bigint();
+const batch = spawnSync(process.execPath, [bin, "check", "--jsonl"], { input: `${lines.join("\n")}\n`, env, cwd: work, encoding: "utf8", maxBuffer: 64 << 20 });
+const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+const answered = batch.stdout.trim().split("\n").filter(Boolean).length;
+
+console.log(`infragate bench: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${runs} alternating runs each, medians`);
+console.table(rows);
+console.log(`check --jsonl: ${answered} decisions in ${secs.toFixed(2)} s = ${(answered / secs).toFixed(0)} decisions/s (incl. process start and audit appends)`);
+fs.rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,44 @@
+/** Everything a decision needs, loaded once per process: workspace root, config, policies, engine. */
+import { findWorkspaceRoot, loadConfig } from "../config/load.js";
+import { getInfragateHome } from "../config/home.js";
+import type { DecideContext } from "../decide/index.js";
+import { createEngine, type EngineOptions } from "../policy/engine.js";
+import { loadPack } from "../policy/pack.js";
+import type { AgentInfo } from "../policy/request.js";
+import type { Env } from "../shell/types.js";
+import { loadUserPolicies, selectPolicies } from "./policies.js";
+
+export interface RuntimeOptions {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly agent: AgentInfo;
+  readonly engine?: EngineOptions;
+}
+
+function cleanEnv(env: Readonly<Record<string, string | undefined>>): Env {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+/** Load the runtime context. Problems (bad config, broken user policies) are kept in ctx.problems:
+ *  every decision made with them is deny (fail closed) until a human fixes them. */
+export function loadRuntime(opts: RuntimeOptions): DecideContext {
+  const root = findWorkspaceRoot(opts.cwd);
+  const { config, problems: configProblems } = loadConfig(root);
+  const problems: string[] = [...configProblems];
+  const pack = loadPack();
+  const user = loadUserPolicies(root);
+  problems.push(...user.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+  const selected = selectPolicies(pack, user.policies, config.mode);
+  problems.push(...selected.problems);
+  return {
+    agent: opts.agent,
+    env: cleanEnv(opts.env),
+    engine: createEngine(pack, selected.policies, opts.engine),
+    config,
+    root,
+    home: getInfragateHome(opts.env),
+    problems,
+  };
+}

@@ -1,0 +1,50 @@
+/** The policy set in force for a workspace: the pack, the user's .infragate/policies/*.cedar, the mode. */
+import fs from "node:fs";
+import path from "node:path";
+import { compilePolicyText, mergePolicies, type PolicyProblem } from "../policy/compile.js";
+import type { CompiledPolicies, PolicyPack } from "../policy/types.js";
+
+export const BASELINE_PERMIT = "baseline.permit-all";
+
+export function userPolicyDir(root: string): string {
+  return path.join(root, ".infragate", "policies");
+}
+
+/** Read and compile the user's policy files. Missing folder: none. */
+export function loadUserPolicies(root: string): { policies: CompiledPolicies[]; problems: PolicyProblem[] } {
+  const dir = userPolicyDir(root);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith(".cedar")).sort();
+  } catch {
+    return { policies: [], problems: [] };
+  }
+  const policies: CompiledPolicies[] = [];
+  const problems: PolicyProblem[] = [];
+  for (const name of names) {
+    const rel = `.infragate/policies/${name}`;
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, name), "utf8");
+    } catch (err) {
+      problems.push({ file: rel, line: 1, message: `cannot read: ${(err as Error).message}` });
+      continue;
+    }
+    const compiled = compilePolicyText(text, rel, { strictAnnotations: false });
+    problems.push(...compiled.problems);
+    policies.push(compiled.policies);
+  }
+  return { policies, problems };
+}
+
+/** Pack + user policies; allow-list mode leaves the baseline permit out. */
+export function selectPolicies(pack: PolicyPack, user: readonly CompiledPolicies[], mode: "block-list" | "allow-list"): { policies: CompiledPolicies; problems: string[] } {
+  const merged = mergePolicies([pack.policies, ...user]);
+  const problems = merged.duplicates.map((id) => `duplicate policy id ${id} in .infragate/policies (the pack already has it)`);
+  if (mode === "block-list") return { policies: merged.policies, problems };
+  const texts = { ...merged.policies.texts };
+  const meta = { ...merged.policies.meta };
+  delete texts[BASELINE_PERMIT];
+  delete meta[BASELINE_PERMIT];
+  return { policies: { texts, meta }, problems };
+}

@@ -24,22 +24,34 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 /**
  * A token of >= 32 characters from the base64/hex alphabet that is random enough to be a key.
  *
- * - hex: entropy >= 3.0 bits/char, except lowercase 40 and 64 character strings, which are kept
- *   as digests (git commit ids, sha256 image digests: an audit reader needs them);
- * - otherwise: at least two of lower/upper/digit classes and entropy >= 4.2 bits/char, which random
- *   base64 of this length clears (~4.9) and paths, words and resource names do not (~3.5-4.0).
+ * - hex: entropy >= 2.8 bits/char (random 32-char hex measures >= ~3.0), except lowercase 40 and
+ *   64 character strings, which are kept as digests (git commit ids, sha256 image digests: an
+ *   audit reader needs them), and UUIDs;
+ * - otherwise: at least two of lower/upper/digit classes, entropy >= 3.7 bits/char (random
+ *   base64 of this length measures >= ~4.0), and not word-like: identifiers such as
+ *   `MyApplicationStackProductionEuWest1` are mostly runs of 3+ lowercase letters (>= 0.7 of
+ *   their characters) where random base64 rarely is (< 0.5 for ~98% of tokens).
  */
 export function looksLikeSecretToken(token: string): boolean {
   if (token.length < MIN_SECRET_TOKEN) return false;
   if (UUID.test(token)) return false;
   if (HEX.test(token)) {
     if (DIGEST.test(token)) return false;
-    return shannonEntropy(token) >= 3.0;
+    return shannonEntropy(token) >= 2.8;
   }
   let classes = 0;
   if (/[a-z]/.test(token)) classes++;
   if (/[A-Z]/.test(token)) classes++;
   if (/[0-9]/.test(token)) classes++;
   if (classes < 2) return false;
-  return shannonEntropy(token) >= 4.2;
+  if (wordiness(token) >= 0.6) return false;
+  return shannonEntropy(token) >= 3.7;
+}
+
+/** Share of characters inside runs of an optional capital and 3+ lowercase letters ("Stack", "prod"). */
+export function wordiness(token: string): number {
+  let inWords = 0;
+  const re = /[A-Z]?[a-z]{3,}/g;
+  for (let m = re.exec(token); m; m = re.exec(token)) inWords += m[0].length;
+  return inWords / token.length;
 }

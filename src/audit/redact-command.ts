@@ -42,38 +42,44 @@ export function redactCommand(text: string, depth = 0): string {
 
 function redactSegment(text: string, segment: readonly ShellToken[], depth: number, ranges: Range[]): void {
   const programs = new Set<string>();
-  let redactNext = false;
-  for (let k = 0; k < segment.length; k++) {
-    const token = segment[k] as ShellToken;
+  let pending: Extract<Rule, { kind: "next" }> | undefined;
+  let previous = "";
+  for (const token of segment) {
     if (token.kind !== "word") {
-      redactNext = false;
+      pending = undefined;
+      previous = "";
       continue;
     }
     const raw = text.slice(token.start, token.end);
-    if (redactNext) {
-      redactNext = false;
+    const before = previous;
+    previous = raw;
+    if (pending) {
+      const next = pending;
+      pending = undefined;
       if (!raw.startsWith("-")) {
-        ranges.push({ start: token.start, end: token.end, text: REDACTED });
+        const rule = next.userPass ? userPassRange(raw, 0) : valueRange(raw, 0);
+        if (rule.kind === "range") ranges.push({ start: token.start + rule.from, end: token.start + rule.to, text: REDACTED });
         continue;
       }
+    }
+    // `bash -c '...'`, `eval "..."`: a quoted command, redacted as a command of its own.
+    if (isQuotedWithBlanks(raw) && (SCRIPT_FLAG.test(before) || SCRIPT_RUNNERS.has(basename(before)) || !assignmentValue(raw, 0))) {
+      const inner = quotedInner(text, token, depth);
+      if (inner) ranges.push(inner);
+      continue;
     }
     const program = basename(raw);
     const rule = wordRule(raw, programs);
     if (KNOWN_PROGRAMS.has(program)) programs.add(MYSQL_FAMILY.has(program) ? "mysql" : program);
-    if (rule.kind === "range") {
-      ranges.push({ start: token.start + rule.from, end: token.start + rule.to, text: REDACTED });
-      continue;
-    }
-    if (rule.kind === "next") {
-      redactNext = true;
-      continue;
-    }
-    const inner = quotedInner(text, token, depth);
-    if (inner) ranges.push(inner);
+    if (rule.kind === "range") ranges.push({ start: token.start + rule.from, end: token.start + rule.to, text: REDACTED });
+    else if (rule.kind === "next") pending = rule;
   }
 }
 
-type Rule = { kind: "none" } | { kind: "next" } | { kind: "range"; from: number; to: number };
+type Rule =
+  | { kind: "none" }
+  | { kind: "next"; userPass?: boolean }
+  | { kind: "range"; from: number; to: number };
 const NONE: Rule = { kind: "none" };
 
 function wordRule(raw: string, programs: ReadonlySet<string>): Rule {
@@ -93,12 +99,10 @@ function wordRule(raw: string, programs: ReadonlySet<string>): Rule {
   if (alone) {
     const name = alone[1] as string;
     if ((name.length > 1 && isSecretName(name)) || isPasswordShortFlag(raw, programs)) return { kind: "next" };
-    if (isUserFlag(name, programs)) return { kind: "next" };
+    if (isUserFlag(name, programs)) return { kind: "next", userPass: true };
   }
 
-  if (/^-p[^-]/.test(raw) && (programs.has("mysql") || programs.has("sshpass"))) {
-    return { kind: "range", from: 2, to: raw.length };
-  }
+  if (/^-p[^-]/.test(raw) && (programs.has("mysql") || programs.has("sshpass"))) return valueRange(raw, 2);
   if (/^-u./.test(raw) && programs.has("curl")) return userPassRange(raw, 2);
 
   const header = HEADER_NAME.exec(raw);
@@ -113,11 +117,20 @@ function assignmentValue(raw: string, at: number): Rule | undefined {
   return valueRange(raw, at + m[0].length, m[1] as string);
 }
 
-/** The value from `from` to the end of the word, keeping a closing quote that matches `quote`. */
+/**
+ * The value from `from` to the end of the word, keeping its own quotes (`'x y'` -> `'[REDACTED]'`)
+ * and a closing quote that matches an opening `quote` before the name (`'name=x'`).
+ */
 function valueRange(raw: string, from: number, quote = ""): Rule {
+  let start = from;
   let to = raw.length;
-  if (quote && raw.endsWith(quote) && to - 1 >= from) to -= 1;
-  return to > from ? { kind: "range", from, to } : NONE;
+  if (quote && raw.endsWith(quote) && to - 1 >= start) to -= 1;
+  const q = raw[start];
+  if ((q === "'" || q === '"') && to - start >= 2 && raw[to - 1] === q) {
+    start += 1;
+    to -= 1;
+  }
+  return to > start ? { kind: "range", from: start, to } : NONE;
 }
 
 /** `user:password` -> redact what follows the first colon. */
@@ -145,13 +158,19 @@ function basename(raw: string): string {
   return slash >= 0 ? raw.slice(slash + 1) : raw;
 }
 
+/** `-c`, `-lc`, `-ec`: the next word is a script. */
+const SCRIPT_FLAG = /^-[a-z]{0,3}c$/;
+const SCRIPT_RUNNERS = new Set(["eval", "ssh", "watch", "su", "runuser"]);
+
+function isQuotedWithBlanks(raw: string): boolean {
+  const q = raw[0];
+  return (q === "'" || q === '"') && raw.length >= 3 && raw.endsWith(q) && /\s/.test(raw);
+}
+
 /** A fully quoted word with blanks inside (`bash -c '...'`): redact its inside as a command. */
 function quotedInner(text: string, word: Word, depth: number): Range | undefined {
-  if (depth >= MAX_DEPTH || word.end - word.start < 3) return undefined;
-  const q = text[word.start];
-  if ((q !== "'" && q !== '"') || text[word.end - 1] !== q) return undefined;
+  if (depth >= MAX_DEPTH) return undefined;
   const inner = text.slice(word.start + 1, word.end - 1);
-  if (!/\s/.test(inner)) return undefined;
   const redacted = redactCommand(inner, depth + 1);
   return redacted === inner ? undefined : { start: word.start + 1, end: word.end - 1, text: redacted };
 }

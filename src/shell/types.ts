@@ -28,6 +28,8 @@ export interface SimpleCommand {
   readonly inlineCode: string | undefined;
   /** Source text of this command, for messages. */
   readonly text: string;
+  /** Set when a `cd`/`pushd` earlier on the line had a target that could not be resolved: `cwd` is a guess. */
+  readonly cwdUnresolved?: boolean;
 }
 
 export type FileOp = "read" | "write" | "delete";
@@ -46,6 +48,8 @@ export interface FileEffect {
   readonly membersKnown?: boolean | undefined;
   /** Source text of the command that causes it. */
   readonly text: string;
+  /** The path contains an expansion that could not be resolved statically (`> $OUT`). */
+  readonly unresolved?: boolean;
 }
 
 export interface ShellAnalysis {

@@ -1,0 +1,48 @@
+/** Entry point: a shell command line -> every simple command it would run, with env, cwd, wrappers and stdin. */
+import { parse } from "unbash";
+import type { ShellAnalysis, ShellOptions } from "./types.js";
+import type { Ctx, Scope } from "./model.js";
+import { TERMINAL } from "./model.js";
+import { MAX_INPUT, runNestedScript, walkScript } from "./walk.js";
+import { resolvePath } from "./paths.js";
+
+export const DEFAULT_MAX_DEPTH = 32;
+/** Upper bound on reported commands and nested parses, so fan-out cannot blow up latency. */
+const BUDGET = 10_000;
+
+/** Analyse `source` statically. Never throws: anything unexpected becomes a problem. */
+export function analyzeShell(source: string, opts: ShellOptions): ShellAnalysis {
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const ctx: Ctx = {
+    commands: [],
+    files: [],
+    problems: [],
+    exported: {},
+    maxDepth,
+    budget: BUDGET,
+    runScript: (src, inv, wrapper, taint) => runNestedScript(ctx, src, inv, wrapper, taint),
+  };
+  if (source.length > MAX_INPUT) {
+    return { commands: [], files: [], problems: [`input longer than ${MAX_INPUT} bytes (256 KiB) was not parsed`], exported: {} };
+  }
+  try {
+    const env: Record<string, string> = { ...opts.env };
+    const scope: Scope = {
+      vars: {},
+      env,
+      lineEnv: new Set(),
+      cwd: resolvePath("/", opts.cwd || "/"),
+      cwdUnresolved: false,
+      oldpwd: opts.env["OLDPWD"],
+      dirStack: [],
+      depth: 0,
+      wrappers: [],
+      taint: false,
+    };
+    walkScript(parse(source), source, scope, TERMINAL, ctx);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    ctx.problems.push(`internal error while analysing the command: ${msg}`);
+  }
+  return { commands: ctx.commands, files: ctx.files, problems: ctx.problems, exported: ctx.exported };
+}

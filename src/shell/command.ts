@@ -1,0 +1,171 @@
+/** One simple command: its substitutions, redirections, assignments and builtins, then the unwrap loop. */
+import type { Assignment, Command, Word } from "unbash";
+import type { Ctx, Inv, Io, RWord, Scope } from "./model.js";
+import { applyRedirects } from "./redirects.js";
+import { DECLARATIONS, assign, changeDir, declare, unset, type DeclArg } from "./builtins.js";
+import { normalizeProgram } from "./programs.js";
+import { resolveJoined, resolveWord } from "./words.js";
+import { runInvocation } from "./invoke.js";
+import { walkSubs } from "./walk.js";
+
+function assignmentValue(a: Assignment, scope: Scope): { value: string | null; text: string } {
+  if (a.value.type === "ArrayValue") return { value: null, text: a.text.slice(a.name.length + 1) };
+  const w = resolveJoined(a.value, scope);
+  let value: string | null = w.unresolved ? null : w.value;
+  if (a.append && value !== null) {
+    const prev = scope.vars[a.name];
+    value = prev === undefined || prev === null ? null : prev + value;
+  }
+  return { value, text: a.value.text };
+}
+
+function declWord(a: Assignment, scope: Scope): { arg: DeclArg; word: RWord } {
+  const { value, text } = assignmentValue(a, scope);
+  const shown = `${a.name}${a.append ? "+=" : "="}${value ?? text}`;
+  return { arg: { name: a.name, value, text }, word: { value: shown, unresolved: value === null } };
+}
+
+/** Process a declaration builtin's arguments in order; returns the argv words. */
+function runDeclaration(program: string, name: RWord[], suffix: readonly (Word | Assignment)[], scope: Scope, ctx: Ctx): { words: RWord[]; exporting: boolean } {
+  const words: RWord[] = [...name];
+  const flags: string[] = [];
+  const args: DeclArg[] = [];
+  for (const s of suffix) {
+    if (s.type === "Assignment") {
+      const d = declWord(s, scope);
+      args.push(d.arg);
+      words.push(d.word);
+      continue;
+    }
+    for (const f of resolveWord(s, scope)) {
+      words.push(f);
+      if (/^[-+][a-zA-Z]+$/.test(f.value)) flags.push(f.value);
+      else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(f.value)) args.push({ name: f.value, value: undefined, text: f.value });
+    }
+  }
+  return { words, exporting: declare(program, flags, args, scope, ctx) };
+}
+
+/** Walk one simple command in `scope`, reporting it and everything it runs. */
+export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx: Ctx): void {
+  const text = src.slice(cmd.pos, cmd.end);
+  for (const p of cmd.prefix) walkSubs(p, src, scope, io, ctx);
+  if (cmd.name) walkSubs(cmd.name, src, scope, io, ctx);
+  for (const s of cmd.suffix) walkSubs(s, src, scope, io, ctx);
+  const cmdIo = applyRedirects(cmd.redirects, scope, io, text, ctx.files);
+
+  const assignments = cmd.prefix.filter((p): p is Assignment => p.type === "Assignment");
+  if (!cmd.name) {
+    for (const a of assignments) {
+      const { value, text: t } = assignmentValue(a, scope);
+      assign(a.name, value, t, scope);
+    }
+    return;
+  }
+
+  const inline: Record<string, string> = {};
+  let unresolved = false;
+  for (const a of assignments) {
+    const { value, text: t } = assignmentValue(a, scope);
+    inline[a.name] = value ?? t;
+    unresolved ||= value === null;
+  }
+
+  const nameWords = resolveWord(cmd.name, scope);
+  const head = nameWords[0];
+  const program = head && !head.unresolved ? normalizeProgram(head.value) : "";
+  let words: RWord[];
+  let programOverride: string | undefined;
+  if (DECLARATIONS.has(program) && nameWords.length === 1) {
+    const d = runDeclaration(program, nameWords, cmd.suffix.filter((s): s is Word | Assignment => s.type === "Word" || s.type === "Assignment"), scope, ctx);
+    words = d.words;
+    if (d.exporting) programOverride = "export";
+  } else {
+    words = [...nameWords];
+    for (const s of cmd.suffix) {
+      if (s.type === "Word") words.push(...resolveWord(s, scope));
+      else if (s.type === "Assignment") words.push(declWord(s, scope).word);
+    }
+  }
+
+  const inv: Inv = {
+    words,
+    env: { ...scope.env, ...inline },
+    lineEnv: new Set([...scope.lineEnv, ...Object.keys(inline)]),
+    wrappers: scope.wrappers,
+    io: cmdIo,
+    cwd: scope.cwd,
+    cwdUnresolved: scope.cwdUnresolved,
+    unresolved,
+    depth: scope.depth,
+    text,
+    scope,
+  };
+  if (programOverride !== undefined) {
+    ctx.commands.push({
+      program: programOverride,
+      argv: words.map((w) => w.value),
+      env: inv.env,
+      lineEnv: [...inv.lineEnv],
+      cwd: inv.cwd,
+      wrappers: [...inv.wrappers],
+      depth: inv.depth,
+      stdin: cmdIo.stdin,
+      unresolved: unresolved || scope.taint || words.some((w) => w.unresolved),
+      inlineCode: undefined,
+      text,
+    });
+  } else runInvocation(inv, ctx);
+
+  if (program === "cd" || program === "pushd" || program === "popd") changeDir(program, words, scope);
+  else if (program === "unset") unset(words, scope);
+}
+
+/** The text a command writes to stdout when it is a literal `echo`, `printf` or `cat <<EOF` (for `... | bash`). */
+export function literalOutput(cmd: Command, scope: Scope): string | undefined {
+  if (!cmd.name) return undefined;
+  const words: RWord[] = [];
+  for (const w of [cmd.name, ...cmd.suffix]) {
+    if (w.type !== "Word") continue;
+    words.push(...resolveWord(w, scope));
+  }
+  if (words.some((w) => w.unresolved)) return undefined;
+  const name = normalizeProgram(words[0]?.value ?? "");
+  const args = words.slice(1).map((w) => w.value);
+  if (name === "echo") {
+    let newline = "\n";
+    let escapes = false;
+    while (args[0] !== undefined && /^-[neE]+$/.test(args[0])) {
+      const f = args.shift() as string;
+      if (f.includes("n")) newline = "";
+      if (f.includes("e")) escapes = true;
+    }
+    const body = args.join(" ");
+    return (escapes ? unescape(body) : body) + newline;
+  }
+  if (name === "printf") return printf(args);
+  if (name === "cat" && args.every((a) => a === "-" || a.startsWith("-"))) {
+    const io = applyRedirects(cmd.redirects, scope, { stdin: "terminal", stdinText: undefined }, "");
+    return io.stdin === "heredoc" || io.stdin === "here-string" ? io.stdinText : undefined;
+  }
+  return undefined;
+}
+
+function unescape(s: string): string {
+  return s.replace(/\\([ntr\\])/g, (_m, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c === "r" ? "\r" : "\\"));
+}
+
+/** `printf FORMAT ARGS` for `%s`, `%b`, `%d` and `%%` only; other formats are unknown. */
+function printf(args: string[]): string | undefined {
+  const [format, ...rest] = args;
+  if (format === undefined) return undefined;
+  if (/%[^sbd%]/.test(format)) return undefined;
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const before = i;
+    out += unescape(format).replace(/%([sbd%])/g, (_m, c: string) => (c === "%" ? "%" : rest[i++] ?? ""));
+    if (i >= rest.length || i === before || out.length > 65536) break;
+  }
+  return out;
+}

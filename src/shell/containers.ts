@@ -1,0 +1,101 @@
+/** `docker run IMAGE ARGS` where the image's entrypoint is a guarded CLI; `docker exec CTR CMD`. */
+import type { Handler, RWord, Unwrap } from "./model.js";
+import { lit } from "./model.js";
+import { hasOpt, optValue, optValues, parseOptions } from "./options.js";
+
+/** Official images whose entrypoint is the CLI itself. */
+const IMAGE_CLI: Readonly<Record<string, string>> = {
+  "hashicorp/terraform": "terraform",
+  "opentofu/opentofu": "tofu",
+  "ghcr.io/opentofu/opentofu": "tofu",
+  "amazon/aws-cli": "aws",
+  "public.ecr.aws/aws-cli/aws-cli": "aws",
+  "pulumi/pulumi": "pulumi",
+  "bitnami/kubectl": "kubectl",
+  "rancher/kubectl": "kubectl",
+  "alpine/helm": "helm",
+  "alpine/terragrunt": "terragrunt",
+};
+
+/** `docker.io/hashicorp/terraform:1.9@sha256:..` -> `terraform`; undefined for other images. */
+export function imageCli(image: string): string | undefined {
+  let name = image;
+  const digest = name.indexOf("@");
+  if (digest >= 0) name = name.slice(0, digest);
+  const slash = name.lastIndexOf("/");
+  const colon = name.lastIndexOf(":");
+  if (colon > slash) name = name.slice(0, colon);
+  for (const prefix of ["docker.io/library/", "docker.io/", "index.docker.io/", "registry.hub.docker.com/"]) {
+    if (name.startsWith(prefix)) name = name.slice(prefix.length);
+  }
+  name = name.toLowerCase();
+  if (name.startsWith("pulumi/pulumi")) return "pulumi";
+  return IMAGE_CLI[name];
+}
+
+const RUN_SPEC = {
+  short: "acehlmpuvw",
+  long: [
+    "attach", "cpu-shares", "env", "hostname", "label", "memory", "publish", "user", "volume", "workdir", "name", "network", "net",
+    "entrypoint", "mount", "platform", "add-host", "cap-add", "cap-drop", "device", "dns", "dns-search", "dns-option", "cpus",
+    "cpuset-cpus", "memory-swap", "restart", "pull", "log-driver", "log-opt", "security-opt", "tmpfs", "ulimit", "gpus", "ipc",
+    "pid", "runtime", "stop-signal", "stop-timeout", "shm-size", "expose", "label-file", "env-file", "cidfile", "cgroupns",
+    "cgroup-parent", "group-add", "health-cmd", "health-interval", "health-retries", "health-timeout", "health-start-period",
+    "volumes-from", "link", "ip", "ip6", "mac-address", "uts", "userns", "isolation", "kernel-memory", "memory-reservation",
+    "oom-score-adj", "pids-limit", "storage-opt", "sysctl", "detach-keys", "domainname", "blkio-weight", "device-read-bps",
+    "device-write-bps", "network-alias", "annotation", "arch", "os", "secret", "systemd", "userns-remap", "hooks-dir", "pod",
+  ],
+};
+
+const GLOBAL_SPEC = { short: "Hcl", long: ["host", "context", "log-level", "config", "tlscacert", "tlscert", "tlskey", "url", "connection", "root", "runroot"] };
+
+/** Container environment: only `-e K=V` (and `-e K`, copied from the host). */
+function containerEnv(values: readonly string[], host: Readonly<Record<string, string>>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const kv of values) {
+    const eq = kv.indexOf("=");
+    if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    else if (host[kv] !== undefined) env[kv] = host[kv] as string;
+  }
+  return env;
+}
+
+function runContainer(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>): Unwrap | undefined {
+  const p = parseOptions(w, at, RUN_SPEC);
+  const image = w[p.index];
+  if (!image) return undefined;
+  const args = w.slice(p.index + 1);
+  const entrypoint = optValue(p, "entrypoint");
+  const cli = image.unresolved ? undefined : imageCli(image.value);
+  const words: RWord[] = entrypoint ? [lit(entrypoint), ...args] : cli ? [lit(cli), ...args] : args;
+  if (words.length === 0) return undefined;
+  const env = containerEnv(optValues(p, "e", "env"), host);
+  return { kind: "inner", wrapper: `${tool} run`, words, env, clearEnv: true, emitSelf: true, unresolved: image.unresolved };
+}
+
+function execContainer(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>): Unwrap | undefined {
+  const p = parseOptions(w, at, { short: "euw", long: ["env", "env-file", "user", "workdir", "detach-keys"] });
+  const words = w.slice(p.index + 1);
+  if (words.length === 0 || hasOpt(p, "d", "detach")) return undefined;
+  const env = containerEnv(optValues(p, "e", "env"), host);
+  return { kind: "inner", wrapper: `${tool} exec`, words, env, clearEnv: true, emitSelf: true };
+}
+
+function container(tool: string): Handler {
+  return (w, inv) => {
+    const g = parseOptions(w, 1, GLOBAL_SPEC);
+    let i = g.index;
+    if (w[i]?.value === "container") i++;
+    const sub = w[i]?.value;
+    if (sub === "run") return runContainer(tool, w, i + 1, inv.env);
+    if (sub === "exec") return execContainer(tool, w, i + 1, inv.env);
+    return undefined;
+  };
+}
+
+export const CONTAINERS: Readonly<Record<string, Handler>> = {
+  docker: container("docker"),
+  podman: container("podman"),
+  nerdctl: container("nerdctl"),
+  finch: container("finch"),
+};

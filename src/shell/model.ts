@@ -1,0 +1,124 @@
+/** Internal state shared by the walker, the word resolver and the wrapper tables. */
+import type { FileEffect, SimpleCommand, StdinSource } from "./types.js";
+
+/** One argv field after expansion: its value, and whether some part of it could not be known statically. */
+export interface RWord {
+  readonly value: string;
+  readonly unresolved: boolean;
+  /** Contains an unquoted glob: in command position it may expand to anything. */
+  readonly glob?: boolean;
+}
+
+/** What a command's standard input is, and the text fed to it when that text is known literally. */
+export interface Io {
+  readonly stdin: StdinSource;
+  readonly stdinText: string | undefined;
+}
+
+/** Mutable shell state along one execution path; cloned for subshells and nested scripts. */
+export interface Scope {
+  /** Variables assigned on the line; null means assigned, but to something not known statically. */
+  vars: Record<string, string | null>;
+  /** Exported environment: inherited, then `export`s on the line. */
+  env: Record<string, string>;
+  lineEnv: Set<string>;
+  cwd: string;
+  cwdUnresolved: boolean;
+  oldpwd: string | undefined;
+  dirStack: string[];
+  readonly depth: number;
+  readonly wrappers: readonly string[];
+  /** The script text itself came from an unresolved word: everything in it is suspect. */
+  readonly taint: boolean;
+}
+
+/** Results collected over the whole analysis. */
+export interface Ctx {
+  readonly commands: SimpleCommand[];
+  readonly files: FileEffect[];
+  readonly problems: string[];
+  readonly exported: Record<string, string>;
+  readonly maxDepth: number;
+  /** Guards against pathological fan-out (brace/xargs/parallel expansion, huge scripts). */
+  budget: number;
+  /** Parse and walk a nested script (`bash -c`, `eval`, ssh, heredoc to a shell) at depth + 1. */
+  readonly runScript: (source: string, inv: Inv, wrapper: string, taint: boolean) => void;
+}
+
+/** One command being unwrapped: the words still to interpret and what the wrappers so far set up. */
+export interface Inv {
+  readonly words: readonly RWord[];
+  readonly env: Record<string, string>;
+  readonly lineEnv: ReadonlySet<string>;
+  readonly wrappers: readonly string[];
+  readonly io: Io;
+  readonly cwd: string;
+  readonly cwdUnresolved: boolean;
+  readonly unresolved: boolean;
+  readonly depth: number;
+  readonly text: string;
+  /** The shell scope the command runs in (variables for nested scripts). */
+  readonly scope: Scope;
+}
+
+/** What a wrapper or launcher handler found: the command it runs, a script it runs, or nothing more. */
+export type Unwrap =
+  | {
+      readonly kind: "inner";
+      readonly wrapper: string;
+      readonly words: readonly RWord[];
+      readonly env?: Readonly<Record<string, string>>;
+      readonly unset?: readonly string[];
+      readonly clearEnv?: boolean;
+      readonly chdir?: string;
+      readonly io?: Io;
+      readonly unresolved?: boolean;
+      /** The wrapper is itself a program with effects of its own (find, docker): report it too. */
+      readonly emitSelf?: boolean;
+    }
+  | {
+      readonly kind: "script";
+      readonly wrapper: string;
+      readonly source: string;
+      readonly unresolved: boolean;
+      readonly io?: Io;
+      readonly emitSelf?: boolean;
+    }
+  | { readonly kind: "many"; readonly items: readonly Unwrap[]; readonly emitSelf: boolean }
+  | { readonly kind: "final"; readonly program?: string; readonly inlineCode?: string; readonly unresolved?: boolean };
+
+/** A wrapper/launcher table entry: pure function of the words (words[0] is the wrapper itself). */
+export type Handler = (words: readonly RWord[], inv: Inv) => Unwrap | undefined;
+
+export function lit(value: string): RWord {
+  return { value, unresolved: false };
+}
+
+export function anyUnresolved(words: readonly RWord[]): boolean {
+  return words.some((w) => w.unresolved);
+}
+
+export function joinWords(words: readonly RWord[]): string {
+  return words.map((w) => w.value).join(" ");
+}
+
+export function cloneScope(s: Scope, over?: Partial<Pick<Scope, "depth" | "wrappers" | "taint">>): Scope {
+  return {
+    vars: { ...s.vars },
+    env: { ...s.env },
+    lineEnv: new Set(s.lineEnv),
+    cwd: s.cwd,
+    cwdUnresolved: s.cwdUnresolved,
+    oldpwd: s.oldpwd,
+    dirStack: [...s.dirStack],
+    depth: over?.depth ?? s.depth,
+    wrappers: over?.wrappers ?? s.wrappers,
+    taint: over?.taint ?? s.taint,
+  };
+}
+
+export function addProblem(ctx: Ctx, msg: string): void {
+  if (ctx.problems.length < 100 && !ctx.problems.includes(msg)) ctx.problems.push(msg);
+}
+
+export const TERMINAL: Io = { stdin: "terminal", stdinText: undefined };

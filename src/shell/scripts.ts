@@ -1,0 +1,105 @@
+/** Wrappers that run a shell *string*: `bash -c`, `eval`, `ssh host CMD`, `watch`, `script -c`, `su -c`. */
+import type { Handler, Inv, RWord, Unwrap } from "./model.js";
+import { anyUnresolved, joinWords } from "./model.js";
+import { hasOpt, optValue, parseOptions } from "./options.js";
+import { SHELLS, normalizeProgram } from "./programs.js";
+
+function script(wrapper: string, words: readonly RWord[]): Unwrap {
+  if (words.length === 0) return { kind: "final" };
+  return { kind: "script", wrapper, source: joinWords(words), unresolved: anyUnresolved(words) };
+}
+
+const SHELL_LONG_FLAGS = new Set(["norc", "noprofile", "login", "posix", "restricted", "verbose", "noediting", "debugger", "protected", "no-config", "private"]);
+
+/** A shell reading its script from stdin: known text is parsed; unknown text (curl | sh) is unresolved. */
+export function stdinScript(name: string, inv: Inv): Unwrap {
+  if (inv.io.stdin === "terminal") return { kind: "final" };
+  if (inv.io.stdinText !== undefined) return { kind: "script", wrapper: `${name} (stdin)`, source: inv.io.stdinText, unresolved: false };
+  return { kind: "final", unresolved: true };
+}
+
+/** `bash [opts] -c SCRIPT [$0 args]`, `bash FILE`, `bash` reading stdin. */
+const shell: Handler = (w, inv) => {
+  const name = normalizeProgram(w[0]?.value ?? "sh");
+  let i = 1;
+  let dashC = false;
+  let fromStdin = false;
+  while (i < w.length) {
+    const v = (w[i] as RWord).value;
+    if (v === "--" || v === "-") {
+      i++;
+      break;
+    }
+    if (v.startsWith("--")) {
+      const long = v.slice(2);
+      if (long === "rcfile" || long === "init-file") i += 2;
+      else if (long === "command") {
+        dashC = true;
+        i++;
+      } else if (SHELL_LONG_FLAGS.has(long) || long.length > 0) i++;
+      continue;
+    }
+    if (!v.startsWith("-") && !v.startsWith("+")) break;
+    const letters = v.slice(1);
+    if (letters.includes("c")) dashC = true;
+    if (letters.includes("s")) fromStdin = true;
+    i += letters.includes("o") || letters.includes("O") ? 2 : 1;
+  }
+  if (dashC) {
+    const body = w[i];
+    if (!body) return { kind: "final" };
+    return { kind: "script", wrapper: `${name} -c`, source: body.value, unresolved: body.unresolved };
+  }
+  if (i < w.length && !fromStdin) return { kind: "final" };
+  return stdinScript(name, inv);
+};
+
+const evalH: Handler = (w) => script("eval", w.slice(1));
+
+const su: Handler = (w) => {
+  const spec = { short: "cCgGsw", long: ["command", "session-command", "group", "supp-group", "shell", "whitelist-environment"] };
+  const p = parseOptions(w, 1, spec);
+  let cmd = optValue(p, "c", "C", "command", "session-command");
+  if (cmd === undefined) {
+    // su [-] USER -c CMD: options may follow the user.
+    let j = p.index;
+    if (w[j]?.value === "-") j++;
+    const p2 = parseOptions(w, j + 1, spec);
+    cmd = optValue(p2, "c", "C", "command", "session-command");
+  }
+  if (cmd === undefined) return { kind: "final" };
+  return { kind: "script", wrapper: "su -c", source: cmd, unresolved: false };
+};
+
+const watch: Handler = (w) => {
+  const p = parseOptions(w, 1, { short: "nqs", long: ["interval", "equexit", "shotsdir"] });
+  const rest = w.slice(p.index);
+  if (hasOpt(p, "x", "exec")) return rest.length ? { kind: "inner", wrapper: "watch", words: rest } : { kind: "final" };
+  return script("watch", rest);
+};
+
+const scriptCmd: Handler = (w) => {
+  const p = parseOptions(w, 1, { short: "cEIOBTm", long: ["command", "echo", "log-in", "log-out", "log-io", "log-timing", "logging-format", "output-limit"] });
+  const cmd = optValue(p, "c", "command");
+  if (cmd === undefined) return { kind: "final" };
+  return { kind: "script", wrapper: "script -c", source: cmd, unresolved: false };
+};
+
+const SSH_SPEC = { short: "BbcDEeFIiJLlmOoPpQRSWw" };
+
+/** `ssh [opts] host [opts] CMD...`: the remote words are joined and run by the remote shell. */
+const ssh: Handler = (w) => {
+  const p = parseOptions(w, 1, SSH_SPEC);
+  if (p.index >= w.length) return { kind: "final" };
+  const p2 = parseOptions(w, p.index + 1, SSH_SPEC);
+  return script("ssh", w.slice(p2.index));
+};
+
+export const SCRIPT_RUNNERS: Readonly<Record<string, Handler>> = {
+  eval: evalH,
+  su,
+  watch,
+  script: scriptCmd,
+  ssh,
+  ...Object.fromEntries([...SHELLS].map((s) => [s, shell])),
+};

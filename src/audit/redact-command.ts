@@ -83,6 +83,8 @@ type Rule =
 const NONE: Rule = { kind: "none" };
 
 function wordRule(raw: string, programs: ReadonlySet<string>): Rule {
+  const c = raw[0];
+  if (c !== "-" && c !== "'" && c !== '"' && !raw.includes("=") && !raw.endsWith(":")) return NONE;
   const assignment = assignmentValue(raw, 0);
   if (assignment) return assignment;
 

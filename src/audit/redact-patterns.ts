@@ -37,6 +37,8 @@ export function redactPrivateKeys(text: string): string {
 }
 
 interface Pattern {
+  /** A cheap test that must pass before `re` runs at all. */
+  readonly hint: RegExp;
   readonly re: RegExp;
   /** Replacement: keeps the capture groups named here, redacts the rest of the match. */
   readonly replace: (match: string, ...groups: string[]) => string;
@@ -46,26 +48,23 @@ const whole = (): string => REDACTED;
 
 const PATTERNS: readonly Pattern[] = [
   // AWS access key ids (long-term AKIA, temporary ASIA).
-  { re: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, replace: whole },
+  { hint: /AKIA|ASIA/, re: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, replace: whole },
   // GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained (github_pat_).
-  { re: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{20,255}/g, replace: whole },
-  { re: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{20,255}/g, replace: whole },
+  { hint: /gh[pousr]_/, re: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{20,255}/g, replace: whole },
+  { hint: /github_pat_/, re: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{20,255}/g, replace: whole },
   // Slack tokens.
-  { re: /(?<![A-Za-z0-9])xox[abeprs]-[A-Za-z0-9-]{8,255}/g, replace: whole },
+  { hint: /xox[abeprs]-/, re: /(?<![A-Za-z0-9])xox[abeprs]-[A-Za-z0-9-]{8,255}/g, replace: whole },
   // `Authorization: <scheme> <credential>` (any scheme, including GitHub's `token`).
   {
+    hint: /[Aa]uthorization:/,
     re: /(\b[Aa]uthorization:[ \t]{0,8}(?:[A-Za-z]{1,20}[ \t]{1,8})?)[^\s'"]{4,8192}/g,
     replace: (_m, prefix) => `${prefix}${REDACTED}`,
   },
   // `Bearer <token>` / `Basic <credential>` anywhere (an -H argument, an env value).
   {
+    hint: /[Bb]earer|Basic/,
     re: /\b([Bb]earer|Basic)([ \t]{1,8})[A-Za-z0-9._~+/=-]{6,8192}/g,
     replace: (_m, scheme, blank) => `${scheme}${blank}${REDACTED}`,
-  },
-  // scheme://user:password@host -> scheme://user:[REDACTED]@host
-  {
-    re: /([A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s/:@'"]{0,256}:)[^\s/@'"]{1,1024}@/g,
-    replace: (_m, prefix) => `${prefix}${REDACTED}@`,
   },
 ];
 
@@ -75,10 +74,33 @@ const TOKEN_RUN = /[A-Za-z0-9+/=_-]{32,}/g;
 export function redactPatterns(text: string): string {
   let out = redactPrivateKeys(text);
   for (const p of PATTERNS) {
+    if (!p.hint.test(out)) continue;
     p.re.lastIndex = 0;
     out = out.replace(p.re, p.replace as (substring: string, ...args: unknown[]) => string);
   }
+  out = redactUrlPasswords(out);
   return out.replace(TOKEN_RUN, (run) => redactRun(run));
+}
+
+/** After `://`: `user:` then the password up to `@` (bounded, sticky, tried once per `://`). */
+const USERINFO = /[^\s/:@'"]{0,256}:([^\s/@'"]{1,1024})@/y;
+
+/** `scheme://user:password@host` -> `scheme://user:[REDACTED]@host`. */
+export function redactUrlPasswords(text: string): string {
+  const out: string[] = [];
+  let at = 0;
+  for (let i = text.indexOf("://"); i >= 0; i = text.indexOf("://", i + 3)) {
+    USERINFO.lastIndex = i + 3;
+    const m = USERINFO.exec(text);
+    if (!m) continue;
+    const passwordStart = USERINFO.lastIndex - 1 - (m[1] as string).length;
+    out.push(text.slice(at, passwordStart), REDACTED);
+    at = USERINFO.lastIndex - 1;
+    i = at - 3 > i ? at - 3 : i;
+  }
+  if (out.length === 0) return text;
+  out.push(text.slice(at));
+  return out.join("");
 }
 
 /** A run may be `a/b/c` (a path) or `key=value`: test the whole run and then its pieces. */

@@ -28,9 +28,29 @@ export function redactText(text: string): string {
   return redactPatterns(redactCommand(text));
 }
 
-/** Redacts and then caps a string. Redaction runs on the whole string so a cut cannot expose a prefix. */
+/** Text beyond this is cut before redaction (it could never be stored anyway). */
+export const MAX_REDACT_INPUT = 64 * 1024;
+
+/**
+ * Redacts and then caps a string. Redaction runs before the cap, so the cap cannot expose the
+ * prefix of a secret. Input longer than `MAX_REDACT_INPUT` is first cut at a blank (so no token
+ * is split), which bounds the work for huge values; the cut part is never stored.
+ */
 export function redactString(text: string, maxLength = DEFAULT_LIMITS.maxString): string {
-  return truncate(redactText(text), maxLength);
+  let input = text;
+  let cut = 0;
+  if (input.length > MAX_REDACT_INPUT) {
+    const blank = lastBlank(input, MAX_REDACT_INPUT);
+    input = input.slice(0, blank > MAX_REDACT_INPUT / 2 ? blank : MAX_REDACT_INPUT);
+    cut = text.length - input.length;
+  }
+  const redacted = truncate(redactText(input), maxLength);
+  return cut > 0 && redacted.length <= maxLength ? `${redacted}...[TRUNCATED ${cut} chars]` : redacted;
+}
+
+function lastBlank(text: string, before: number): number {
+  for (let i = before; i > 0; i--) if (/\s/.test(text[i] as string)) return i;
+  return -1;
 }
 
 export function truncate(text: string, maxLength: number): string {

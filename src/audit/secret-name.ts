@@ -9,12 +9,15 @@
  * stay readable, which is what someone reconstructing an incident needs.
  */
 export function isSecretName(name: string): boolean {
+  if (name.length < 3 || !QUICK.test(name)) return false;
   const norm = normaliseName(name);
   if (norm.length === 0 || norm.length > 128) return false;
   if (norm.startsWith("NO_") || POINTER_SUFFIX.test(norm)) return false;
   return SECRET_NAME.test(norm);
 }
 
+/** Every secret name contains one of these; most names do not, and skip the normalisation. */
+const QUICK = /key|secret|token|passw|passphrase|credential|pwd/i;
 const SECRET_NAME = /(?:_KEY$|SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE_?KEY|API_?KEY|_PWD$|^PWD_)/;
 const POINTER_SUFFIX =
   /_(?:FILE|FILES|PATH|PATHS|DIR|ID|IDS|NAME|NAMES|ARN|ARNS|STDIN|URL|TYPE|LENGTH|COUNT|TTL|EXPIRY|EXPIRES|ENV|PROMPT)$/;

@@ -18,43 +18,53 @@ export interface Operator {
 }
 export type ShellToken = Word | Operator;
 
-const SEPARATORS = new Set(["\n", ";", "&", "|", "(", ")"]);
-const REDIRECTS = new Set(["<", ">"]);
-const BLANKS = new Set([" ", "\t", "\r", "\f", "\v"]);
+/** Character classes by code unit: 1 blank, 2 separator, 3 redirect, 4 quote or backslash. */
+const CLASS = new Uint8Array(128);
+for (const c of " \t\r\f\v") CLASS[c.charCodeAt(0)] = 1;
+for (const c of "\n;&|()") CLASS[c.charCodeAt(0)] = 2;
+for (const c of "<>") CLASS[c.charCodeAt(0)] = 3;
+for (const c of "'\"\\") CLASS[c.charCodeAt(0)] = 4;
+const BLANK = 1;
+const SEPARATOR = 2;
+const REDIRECT = 3;
+const SPECIAL = 4;
+
+function classOf(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < 128 ? (CLASS[code] as number) : 0;
+}
 
 export function scanShellWords(text: string): ShellToken[] {
   const tokens: ShellToken[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i] as string;
-    if (BLANKS.has(c)) {
+    const cls = classOf(text, i);
+    if (cls === BLANK) {
       i++;
       continue;
     }
-    if (SEPARATORS.has(c)) {
-      tokens.push({ kind: "separator", start: i, end: i + 1 });
-      i++;
-      continue;
-    }
-    if (REDIRECTS.has(c)) {
-      tokens.push({ kind: "redirect", start: i, end: i + 1 });
+    if (cls === SEPARATOR || cls === REDIRECT) {
+      tokens.push({ kind: cls === SEPARATOR ? "separator" : "redirect", start: i, end: i + 1 });
       i++;
       continue;
     }
     const start = i;
     while (i < n) {
-      const d = text[i] as string;
-      if (BLANKS.has(d) || SEPARATORS.has(d) || REDIRECTS.has(d)) break;
-      if (d === "'") {
+      const d = classOf(text, i);
+      if (d === BLANK || d === SEPARATOR || d === REDIRECT) break;
+      if (d !== SPECIAL) {
+        i++;
+        continue;
+      }
+      const q = text[i];
+      if (q === "'") {
         const close = text.indexOf("'", i + 1);
         i = close < 0 ? n : close + 1;
-      } else if (d === '"') {
+      } else if (q === '"') {
         i = skipDoubleQuoted(text, i + 1);
-      } else if (d === "\\") {
-        i += 2;
       } else {
-        i++;
+        i += 2;
       }
     }
     const end = Math.min(i, n);

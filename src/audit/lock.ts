@@ -5,6 +5,7 @@
  * died between creating and writing it). Breaking is itself guarded by a second O_EXCL file so
  * two waiters cannot both break a lock and then delete each other's fresh one.
  */
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { open, readFile, stat, unlink } from "node:fs/promises";
 import { LockInfoSchema } from "./schema.js";
@@ -52,17 +53,17 @@ async function tryCreate(path: string): Promise<Release | undefined> {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return undefined;
     throw err;
   }
-  let ino: number;
+  const identity = JSON.stringify({ pid: process.pid, host: HOST, time: Date.now(), nonce: randomUUID() });
   try {
-    await fh.writeFile(JSON.stringify({ pid: process.pid, host: HOST, time: Date.now() }));
-    ino = (await fh.stat()).ino;
+    await fh.writeFile(identity);
   } finally {
     await fh.close();
   }
   return async () => {
     try {
-      // Only remove the lock if it is still ours (it may have been broken as stale meanwhile).
-      if ((await stat(path)).ino === ino) await unlink(path);
+      // Only remove the lock if it is still ours: it may have been broken as stale and retaken
+      // meanwhile (inode numbers are reused at once, so the content is what identifies it).
+      if ((await readFile(path, "utf8")) === identity) await unlink(path);
     } catch {
       // already gone
     }

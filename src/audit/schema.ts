@@ -60,5 +60,6 @@ export const LockInfoSchema = z.object({
   pid: z.number().int(),
   host: z.string(),
   time: z.number(),
+  nonce: z.string().optional(),
 });
 export type LockInfo = z.infer<typeof LockInfoSchema>;

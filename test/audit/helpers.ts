@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AuditInput } from "../../src/audit/index.js";
+import { listLogFiles } from "../../src/audit/files.js";
 
 export async function tempHome(): Promise<string> {
   return mkdtemp(join(tmpdir(), "infragate-audit-"));
@@ -26,9 +27,9 @@ export function input(overrides: Partial<AuditInput> = {}): AuditInput {
   };
 }
 
+/** Log file names in chain order. */
 export async function logFiles(home: string): Promise<string[]> {
-  const names = await readdir(join(home, "audit"));
-  return names.filter((n) => n.endsWith(".jsonl")).sort();
+  return (await listLogFiles(join(home, "audit"))).map((f) => f.name);
 }
 
 export async function readLines(home: string, file: string): Promise<string[]> {

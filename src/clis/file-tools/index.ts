@@ -1,4 +1,57 @@
-// Placeholder until the interpreter lands: it yields nothing, so only shell-level policies apply.
+/** The file-tools interpreter: one pure function per tool family, dispatched by program name. */
+import type { FileEffect, SimpleCommand } from "../../shell/types.js";
 import type { Interpretation, Interpreter } from "../types.js";
-const nothing: Interpretation = { operations: [], files: [] };
-export const interpretFileTool: Interpreter = () => nothing;
+import { COMPRESSOR_PROGRAMS, interpretCompressor, interpretSevenZip, interpretTar, interpretUnzip } from "./archive.js";
+import { interpretCp, interpretInstall, interpretLn, interpretMv, interpretRsync, interpretScp } from "./copy.js";
+import { interpretDd, interpretPatch, interpretPerl, interpretSed, interpretSponge, interpretTee } from "./edit.js";
+import { interpretCurl, interpretReader, interpretWget, READER_PROGRAMS } from "./read.js";
+import { interpretChmod, interpretFind, interpretRm, interpretRmdir, interpretShred, interpretTouch, interpretTruncate, interpretUnlink } from "./remove.js";
+
+type Tool = (cmd: SimpleCommand) => FileEffect[];
+
+const TOOLS: ReadonlyMap<string, Tool> = new Map<string, Tool>([
+  ["cp", interpretCp],
+  ["mv", interpretMv],
+  ["install", interpretInstall],
+  ["rsync", interpretRsync],
+  ["scp", interpretScp],
+  ["ln", interpretLn],
+  ["rm", interpretRm],
+  ["rmdir", interpretRmdir],
+  ["unlink", interpretUnlink],
+  ["shred", interpretShred],
+  ["truncate", interpretTruncate],
+  ["touch", interpretTouch],
+  ["chmod", interpretChmod],
+  ["chown", interpretChmod],
+  ["chgrp", interpretChmod],
+  ["find", interpretFind],
+  ["tee", interpretTee],
+  ["sponge", interpretSponge],
+  ["dd", interpretDd],
+  ["sed", interpretSed],
+  ["gsed", interpretSed],
+  ["perl", interpretPerl],
+  ["patch", interpretPatch],
+  ["tar", interpretTar],
+  ["gtar", interpretTar],
+  ["bsdtar", interpretTar],
+  ["unzip", interpretUnzip],
+  ["7z", interpretSevenZip],
+  ["7za", interpretSevenZip],
+  ["7zz", interpretSevenZip],
+  ["7zr", interpretSevenZip],
+  ["curl", interpretCurl],
+  ["wget", interpretWget],
+  ...COMPRESSOR_PROGRAMS.map((p): [string, Tool] => [p, interpretCompressor]),
+  ...READER_PROGRAMS.map((p): [string, Tool] => [p, interpretReader]),
+]);
+
+/** Programs the file-tools interpreter understands. */
+export const FILE_TOOL_NAMES: readonly string[] = [...TOOLS.keys()];
+
+/** argv, env and cwd -> file effects (absolute paths). Pure: no fs, no process.env. */
+export const interpretFileTool: Interpreter = (cmd: SimpleCommand): Interpretation => {
+  const tool = TOOLS.get(cmd.program);
+  return { operations: [], files: tool ? tool(cmd) : [] };
+};

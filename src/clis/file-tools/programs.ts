@@ -1,7 +1,6 @@
-/** Programs whose file effects the file-tools interpreter reads. */
+/** Programs whose file effects the file-tools interpreter reads (src/clis/index.ts routes them here). */
+import { FILE_TOOL_NAMES } from "./index.js";
+
 export { interpretFileTool } from "./index.js";
 
-export const FILE_TOOL_PROGRAMS: readonly string[] = [
-  "cp", "mv", "install", "rsync", "ln", "rm", "rmdir", "unlink", "shred", "truncate", "tee", "dd", "sed", "perl",
-  "tar", "unzip", "7z", "7za", "gunzip", "touch", "cat", "chmod", "chown", "patch",
-];
+export const FILE_TOOL_PROGRAMS: readonly string[] = FILE_TOOL_NAMES;

@@ -1,0 +1,125 @@
+/** cp, mv, install, rsync, ln, scp: where data lands (write), what it comes from (read), what a move removes. */
+import path from "node:path";
+import type { FileEffect, SimpleCommand } from "../../shell/types.js";
+import { destinationPaths, effectOf, hasFlag, isRemote, lastValue, parseArgs, resolvePath, type ParsedArgs } from "./args.js";
+import { TREE_VIAS } from "./vias.js";
+
+interface Placement {
+  /** Where sources land: the destination (file or directory). */
+  readonly dest: string | undefined;
+  readonly sources: readonly string[];
+  /** The destination is certainly a directory (-t, or several sources). */
+  readonly destIsDir: boolean;
+}
+
+/** The coreutils convention: `-t DIR SRC...`, `-T SRC DEST`, or `SRC... DEST`. */
+function placement(p: ParsedArgs): Placement {
+  const target = lastValue(p, "t", "target-directory");
+  if (target !== undefined) return { dest: target, sources: p.operands, destIsDir: true };
+  if (p.operands.length < 2) return { dest: undefined, sources: p.operands, destIsDir: false };
+  const dest = p.operands[p.operands.length - 1];
+  const sources = p.operands.slice(0, -1);
+  return { dest, sources, destIsDir: sources.length > 1 && !hasFlag(p, "T", "no-target-directory") };
+}
+
+/** Write effects on a destination: the path, and `dest/<basename>` for each source (it may be a directory). */
+function landing(cmd: SimpleCommand, via: string, pl: Placement): FileEffect[] {
+  if (pl.dest === undefined) return [];
+  const paths = destinationPaths(cmd, pl.dest, pl.sources);
+  return paths.map((abs) => effectOf(cmd, "write", abs, via));
+}
+
+/** A recursive copy of a directory: the enrich stage lists `archive` (the source tree) to see what lands. */
+function treeCopies(cmd: SimpleCommand, via: string, pl: Placement): FileEffect[] {
+  if (pl.dest === undefined) return [];
+  const dest = resolvePath(cmd, pl.dest);
+  return pl.sources
+    .filter((s) => !isRemote(s))
+    .map((s) => {
+      const contentsOnly = s.endsWith("/") || s.endsWith("/.") || s === ".";
+      const into = contentsOnly ? dest : path.join(dest, path.basename(resolvePath(cmd, s)));
+      return effectOf(cmd, "write", into, via, { archive: resolvePath(cmd, s) });
+    });
+}
+
+const CP_VALUED = { shortValued: "tS", longValued: ["target-directory", "suffix", "backup", "sparse", "reflink", "preserve", "no-preserve"] };
+
+export function interpretCp(cmd: SimpleCommand): FileEffect[] {
+  const p = parseArgs(cmd.argv.slice(1), CP_VALUED);
+  const pl = placement(p);
+  const out = pl.sources.map((s) => effectOf(cmd, "read", resolvePath(cmd, s), "cp"));
+  out.push(...landing(cmd, "cp", pl));
+  if (hasFlag(p, "r", "R", "a", "recursive", "archive")) out.push(...treeCopies(cmd, TREE_VIAS.copy, pl));
+  return out;
+}
+
+export function interpretMv(cmd: SimpleCommand): FileEffect[] {
+  const p = parseArgs(cmd.argv.slice(1), CP_VALUED);
+  const pl = placement(p);
+  if (pl.dest === undefined) return [];
+  const out = pl.sources.map((s) => effectOf(cmd, "delete", resolvePath(cmd, s), "mv"));
+  out.push(...landing(cmd, "mv", pl));
+  out.push(...treeCopies(cmd, TREE_VIAS.move, pl));
+  return out;
+}
+
+export function interpretInstall(cmd: SimpleCommand): FileEffect[] {
+  const p = parseArgs(cmd.argv.slice(1), { shortValued: "tmogS", longValued: ["target-directory", "mode", "owner", "group", "suffix", "strip-program", "backup"] });
+  if (hasFlag(p, "d", "directory")) return p.operands.map((d) => effectOf(cmd, "write", resolvePath(cmd, d), "install"));
+  const pl = placement(p);
+  const out = pl.sources.map((s) => effectOf(cmd, "read", resolvePath(cmd, s), "install"));
+  return [...out, ...landing(cmd, "install", pl)];
+}
+
+const RSYNC_VALUED = [
+  "rsh", "rsync-path", "exclude", "include", "filter", "files-from", "exclude-from", "include-from", "backup-dir", "suffix",
+  "log-file", "password-file", "chmod", "chown", "usermap", "groupmap", "timeout", "contimeout", "compare-dest", "copy-dest",
+  "link-dest", "temp-dir", "partial-dir", "max-size", "min-size", "max-delete", "bwlimit", "port", "out-format", "info", "debug",
+];
+const RSYNC_DELETE = ["delete", "del", "delete-before", "delete-during", "delete-delay", "delete-after", "delete-excluded", "delete-missing-args"];
+
+export function interpretRsync(cmd: SimpleCommand): FileEffect[] {
+  const p = parseArgs(cmd.argv.slice(1), { shortValued: "efBT", longValued: RSYNC_VALUED });
+  if (p.operands.length < 2 || hasFlag(p, "n", "dry-run", "list-only")) return [];
+  const dest = p.operands[p.operands.length - 1] ?? "";
+  if (isRemote(dest)) {
+    return p.operands.slice(0, -1).filter((s) => !isRemote(s)).map((s) => effectOf(cmd, "read", resolvePath(cmd, s), "rsync"));
+  }
+  const pl: Placement = { dest, sources: p.operands.slice(0, -1), destIsDir: true };
+  const out = pl.sources.filter((s) => !isRemote(s)).map((s) => effectOf(cmd, "read", resolvePath(cmd, s), "rsync"));
+  out.push(...landing(cmd, "rsync", pl), ...treeCopies(cmd, TREE_VIAS.rsync, pl));
+  if (hasFlag(p, ...RSYNC_DELETE)) {
+    const abs = resolvePath(cmd, dest);
+    out.push(effectOf(cmd, "delete", abs, TREE_VIAS.rsyncDelete, { archive: abs }));
+  }
+  if (hasFlag(p, "remove-source-files")) out.push(...pl.sources.filter((s) => !isRemote(s)).map((s) => effectOf(cmd, "delete", resolvePath(cmd, s), "rsync")));
+  return out;
+}
+
+export function interpretScp(cmd: SimpleCommand): FileEffect[] {
+  const p = parseArgs(cmd.argv.slice(1), { shortValued: "cFiJlmoPSDX" });
+  if (p.operands.length < 2) return [];
+  const dest = p.operands[p.operands.length - 1] ?? "";
+  const sources = p.operands.slice(0, -1);
+  const out = sources.filter((s) => !isRemote(s)).map((s) => effectOf(cmd, "read", resolvePath(cmd, s), "scp"));
+  if (isRemote(dest)) return out;
+  const pl: Placement = { dest, sources, destIsDir: sources.length > 1 };
+  out.push(...landing(cmd, "scp", pl));
+  if (hasFlag(p, "r")) out.push(...treeCopies(cmd, TREE_VIAS.scp, { ...pl, sources: sources.filter((s) => !isRemote(s)) }));
+  return out;
+}
+
+/** ln: the link path is written; the target is aliased (a later write through the link reaches it), so it counts as written too. */
+export function interpretLn(cmd: SimpleCommand): FileEffect[] {
+  const p = parseArgs(cmd.argv.slice(1), { shortValued: "tS", longValued: ["target-directory", "suffix", "backup"] });
+  const target = lastValue(p, "t", "target-directory");
+  const linkTargets = target !== undefined || p.operands.length >= 2 ? (target !== undefined ? p.operands : p.operands.slice(0, -1)) : p.operands;
+  const dest = target ?? (p.operands.length >= 2 ? p.operands[p.operands.length - 1] : ".");
+  const out = landing(cmd, "ln", { dest, sources: linkTargets, destIsDir: target !== undefined });
+  const symbolic = hasFlag(p, "s", "symbolic");
+  for (const t of linkTargets) {
+    // A symlink target is relative to the link's directory; resolving against cwd is right for the common `ln -s X Y` in one dir.
+    out.push(effectOf(cmd, "write", resolvePath(cmd, t), symbolic ? "ln -s target" : "ln target"));
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+/** Member lists of directory trees, shell globs, tar / 7z archives (their own listing commands) and diffs. */
+import fs from "node:fs";
+import path from "node:path";
+import { execa } from "execa";
+
+export interface Listing {
+  readonly names: readonly string[];
+  readonly capped: boolean;
+}
+
+/** Do not descend into node_modules or .git/objects: large, and nothing in them is a state or hook file of this workspace. */
+function isOpaqueDir(rel: string, name: string): boolean {
+  return name === "node_modules" || (name === "objects" && (rel === ".git" || rel.endsWith("/.git")));
+}
+const WALK_BUDGET_MS = 500;
+
+/** Paths under `dir`, relative, breadth first; symlinks are listed but not followed. */
+export function walkTree(dir: string, cap: number): Listing {
+  const names: string[] = [];
+  const queue: string[] = [""];
+  const deadline = Date.now() + WALK_BUDGET_MS;
+  while (queue.length > 0) {
+    const rel = queue.shift() ?? "";
+    const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+    for (const e of entries) {
+      const child = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (names.length >= cap || Date.now() > deadline) return { names, capped: true };
+      names.push(child);
+      if (e.isDirectory() && !isOpaqueDir(rel === "" ? path.basename(dir) : rel, e.name)) queue.push(child);
+    }
+  }
+  return { names, capped: false };
+}
+
+/** A shell glob for one path segment, as a RegExp (`*` and `?` do not match a leading dot, as in bash). */
+export function globToRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i] ?? "";
+    if (ch === "*") re += "[^/]*";
+    else if (ch === "?") re += "[^/]";
+    else if (ch === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        re += `[${body}]`;
+        i = end;
+      }
+    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  const dotSafe = glob.startsWith(".") ? "" : "(?!\\.)";
+  return new RegExp(`^${dotSafe}${re}$`);
+}
+
+/** Expand a glob in the last segment: matching entries as absolute paths, and (recursive) their trees. */
+export function expandGlob(pattern: string, recursive: boolean, cap: number): Listing {
+  const dir = path.dirname(pattern);
+  const re = globToRegExp(path.basename(pattern));
+  const names: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!re.test(e.name)) continue;
+    const abs = path.join(dir, e.name);
+    names.push(abs);
+    if (recursive && e.isDirectory()) {
+      const sub = walkTree(abs, cap - names.length);
+      names.push(...sub.names.map((n) => path.join(abs, n)));
+      if (sub.capped) return { names, capped: true };
+    }
+    if (names.length >= cap) return { names, capped: true };
+  }
+  return { names, capped: false };
+}
+
+const LIST_TIMEOUT_MS = 2500;
+const LIST_MAX_BYTES = 4 * 1024 * 1024;
+
+async function runLister(file: string, args: readonly string[]): Promise<string> {
+  const r = await execa(file, args, { timeout: LIST_TIMEOUT_MS, maxBuffer: LIST_MAX_BYTES, stdin: "ignore", reject: false, env: { LC_ALL: "C" } });
+  if (r.failed || r.exitCode !== 0) throw new Error(`${file} could not list the archive${r.timedOut ? " (timeout)" : ""}`);
+  return typeof r.stdout === "string" ? r.stdout : "";
+}
+
+function capped(all: readonly string[], cap: number): Listing {
+  return all.length > cap ? { names: all.slice(0, cap), capped: true } : { names: all, capped: false };
+}
+
+/** `tar -tf ARCHIVE` (GNU tar and bsdtar detect the compression themselves). */
+export async function listTar(archive: string, cap: number): Promise<Listing> {
+  const out = await runLister("tar", ["-tf", archive]);
+  return capped(out.split("\n").filter((l) => l.length > 0), cap);
+}
+
+/** `7z l -slt ARCHIVE`: the `Path = ` lines after the `----------` separator. */
+export async function listSevenZip(archive: string, cap: number): Promise<Listing> {
+  let lastError: unknown;
+  for (const bin of ["7z", "7zz", "7za"]) {
+    try {
+      const out = await runLister(bin, ["l", "-slt", "-sccUTF-8", archive]);
+      const body = out.slice(Math.max(0, out.indexOf("\n----------")));
+      const names = body.split("\n").filter((l) => l.startsWith("Path = ")).map((l) => l.slice(7));
+      return capped(names, cap);
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error("7z is not installed");
+}
+
+const MAX_DIFF_BYTES = 8 * 1024 * 1024;
+
+/** The files a unified or git diff changes: `+++ b/x`, `--- a/x` for deletions, `rename to`, `copy to`. */
+export function listDiff(file: string, cap: number): Listing {
+  const stat = fs.statSync(file);
+  if (stat.size > MAX_DIFF_BYTES) throw new Error("diff too large");
+  const names = new Set<string>();
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    let name: string | undefined;
+    if (line.startsWith("+++ ") || line.startsWith("--- ")) name = line.slice(4).split("\t")[0]?.trim();
+    else if (line.startsWith("rename to ") || line.startsWith("copy to ")) name = line.replace(/^(rename|copy) to /, "").trim();
+    if (!name || name === "/dev/null") continue;
+    names.add(name.replace(/^"|"$/g, "").replace(/^[ab]\//, ""));
+  }
+  return capped([...names], cap);
+}

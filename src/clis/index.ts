@@ -1,7 +1,6 @@
 /** Program name -> interpreter. Aliases and launchers are resolved by the shell stage before this. */
 import { interpretAws } from "./aws/index.js";
-import { interpretCdk } from "./cdk.js";
-import { interpretCdktf } from "./cdktf.js";
+import { interpretCdk, interpretCdktf } from "./cdk/index.js";
 import { FILE_TOOL_PROGRAMS, interpretFileTool } from "./file-tools/programs.js";
 import { interpretGit } from "./git.js";
 import { interpretHelm } from "./helm.js";

@@ -1,0 +1,2 @@
+export { interpretCdk } from "./cdk.js";
+export { interpretCdktf } from "./cdktf.js";

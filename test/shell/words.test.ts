@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { analyze, t } from "./helpers.js";
+import { normalizeProgram } from "../../src/shell/programs.js";
+
+describe("quote removal and program normalisation", () => {
+  t("terraform destroy", { program: "terraform", argv: ["terraform", "destroy"], unresolved: false, depth: 0 });
+  t("\\terraform destroy", { program: "terraform", argv: ["terraform", "destroy"], unresolved: false });
+  t("ter''raform destroy", { program: "terraform", argv: ["terraform", "destroy"] });
+  t('ter""raform destroy', { program: "terraform", argv: ["terraform", "destroy"] });
+  t('"terraform" destroy', { program: "terraform", argv: ["terraform", "destroy"] });
+  t("'terraform' 'destroy'", { program: "terraform", argv: ["terraform", "destroy"] });
+  t("$'terraform' destroy", { program: "terraform", argv: ["terraform", "destroy"] });
+  t("$'terra\\x66orm' destroy", { program: "terraform", argv: ["terraform", "destroy"] });
+  t("t\\erra\\form destroy", { program: "terraform" });
+  t("/usr/local/bin/terraform destroy", { program: "terraform", argv: ["/usr/local/bin/terraform", "destroy"] });
+  t("./bin/terraform destroy", { program: "terraform" });
+  t("terraform1.9 destroy", { program: "terraform", argv: ["terraform1.9", "destroy"] });
+  t("terraform-1.11 destroy", { program: "terraform" });
+  t("tofu1.8 destroy", { program: "tofu" });
+  t("opentofu destroy", { program: "tofu" });
+  t("/opt/homebrew/bin/python3.11 x.py", { program: "python" });
+  t("tf destroy", { program: "terraform", argv: ["tf", "destroy"] });
+  t("k delete ns prod", { program: "kubectl", argv: ["k", "delete", "ns", "prod"] });
+  t("terraform.exe destroy", { program: "terraform" });
+  t("{terraform,destroy}", { program: "terraform", argv: ["terraform", "destroy"] });
+  t("terraform destroy -target=aws_s3_bucket.{a,b}", { program: "terraform", argv: ["terraform", "destroy", "-target=aws_s3_bucket.a", "-target=aws_s3_bucket.b"] });
+  t("echo {1..3}", { program: "echo", argv: ["echo", "1", "2", "3"] });
+  t("terraform destroy -var 'a=b c'", { argv: ["terraform", "destroy", "-var", "a=b c"] });
+  t('terraform destroy -var "a=\\"q\\""', { argv: ["terraform", "destroy", "-var", 'a="q"'] });
+});
+
+it("normalizeProgram leaves ordinary names alone", () => {
+  expect(normalizeProgram("base64")).toBe("base64");
+  expect(normalizeProgram("md5")).toBe("md5");
+  expect(normalizeProgram("k9s")).toBe("k9s");
+  expect(normalizeProgram("python3")).toBe("python");
+  expect(normalizeProgram("aws2")).toBe("aws");
+});
+
+describe("variables and substitutions in words", () => {
+  t("T=terraform; $T destroy", { program: "terraform", argv: ["terraform", "destroy"], unresolved: false });
+  t("T=terraform; ${T} destroy", { program: "terraform", unresolved: false });
+  t("T=terraform && \"$T\" destroy", { program: "terraform", unresolved: false });
+  t("export T=terraform; $T destroy", { program: "terraform", unresolved: false });
+  t("CMD='terraform destroy'; $CMD", { program: "terraform", argv: ["terraform", "destroy"] });
+  t("CMD='terraform destroy'; \"$CMD\"", { program: "terraform destroy", argv: ["terraform destroy"] });
+  t("X=; $X terraform destroy", { program: "terraform", argv: ["terraform", "destroy"] });
+  t("A=terra; B=form; $A$B destroy", { program: "terraform", unresolved: false });
+  t("T=terraform; T+=1.9; $T destroy", { program: "terraform", argv: ["terraform1.9", "destroy"] });
+  t("${T:-terraform} destroy", { program: "", unresolved: true });
+  t("T=; ${T:-terraform} destroy", { program: "terraform", unresolved: false });
+  t("$TOOL destroy", { program: "", argv: ["$TOOL", "destroy"], unresolved: true });
+  t("${TOOL} destroy", { program: "", unresolved: true });
+  t("$(echo terraform) destroy", { depth: 0, program: "", unresolved: true });
+  t("`echo terraform` destroy", { depth: 0, program: "", unresolved: true });
+  t("$(which terraform) destroy", { program: "terraform", argv: ["terraform", "destroy"], unresolved: false, depth: 0 });
+  t("$(command -v terraform) destroy", { program: "terraform", unresolved: false, depth: 0 });
+  t("`which tofu` destroy", { program: "tofu", depth: 0 });
+  t("terr* destroy", { program: "", unresolved: true });
+  t("T=$(get-tool); $T destroy", { program: "", unresolved: true });
+  t("terraform destroy -target=$RES", { program: "terraform", argv: ["terraform", "destroy", "-target=$RES"], unresolved: true });
+  t('terraform destroy -target="$RES"', { program: "terraform", argv: ["terraform", "destroy", "-target=$RES"], unresolved: true });
+  t("rm *.tfstate", { program: "rm", argv: ["rm", "*.tfstate"], unresolved: false });
+  t("ls ~/infra", { argv: ["ls", "/home/agent/infra"] });
+  t("ls ~root", { argv: ["ls", "~root"] });
+  t("echo $HOME/x $PWD", { argv: ["echo", "/home/agent/x", "/work/repo"] });
+  t("unset T; $T terraform destroy", { program: "terraform", unresolved: false });
+});
+
+it("an unknown $VAR from the inherited environment is not trusted in command position", () => {
+  const a = analyze("$TOOL destroy", { env: { HOME: "/h", TOOL: "ls" } });
+  expect(a.commands[0]).toMatchObject({ program: "", unresolved: true });
+});

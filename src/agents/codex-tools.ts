@@ -1,0 +1,19 @@
+/** Codex PreToolUse tool calls: Bash and MCP as in Claude Code, apply_patch read for the files it touches. */
+import { z } from "zod";
+import { readApplyPatch } from "./apply-patch.js";
+import { readClaudeTool, type ToolReading } from "./claude-tools.js";
+import { fileAction } from "./common.js";
+
+export const ApplyPatchInput = z.looseObject({ command: z.union([z.string(), z.array(z.string())]) });
+
+export function readCodexTool(tool: string, input: Readonly<Record<string, unknown>>, cwd: string): ToolReading {
+  if (tool !== "apply_patch") return readClaudeTool(tool, input, cwd);
+  const r = ApplyPatchInput.safeParse(input);
+  if (!r.success) return { actions: [], error: `apply_patch input has an unexpected shape: ${z.prettifyError(r.error)}` };
+  const text = typeof r.data.command === "string" ? r.data.command : r.data.command.join("\n");
+  const patch = readApplyPatch(text);
+  if (!patch.isPatch || patch.files.length === 0) {
+    return { actions: [], error: "apply_patch input names no file (no '*** Add File:', '*** Update File:', '*** Delete File:' line), so infragate cannot tell what it changes" };
+  }
+  return { actions: patch.files.map((f) => fileAction(f.op, f.path, cwd, "apply_patch")) };
+}

@@ -1,0 +1,96 @@
+/** Helpers shared by the adapters: cwd resolution, tool-input key scanning, answer texts. */
+import path from "node:path";
+import { quote } from "shell-quote";
+import type { GateAction } from "../decide/action.js";
+import type { FileOp } from "../shell/types.js";
+import type { HookEnv } from "./types.js";
+
+/** The payload's cwd if it is an absolute path, else the first project-dir variable set, else the process cwd. */
+export function resolveCwd(payloadCwd: unknown, where: HookEnv, vars: readonly string[]): string {
+  if (typeof payloadCwd === "string" && payloadCwd.length > 0) return path.resolve(where.cwd, payloadCwd);
+  for (const v of vars) {
+    const value = where.env[v];
+    if (value && value.length > 0) return path.resolve(where.cwd, value);
+  }
+  return path.resolve(where.cwd);
+}
+
+export function fileAction(op: FileOp, file: string, cwd: string, tool: string): GateAction {
+  return { kind: "file", op, path: path.resolve(cwd, file), cwd, tool };
+}
+
+export function shellAction(command: string, cwd: string, tool: string): GateAction {
+  return { kind: "shell", command, cwd, tool };
+}
+
+/** `mcp__<server>__<tool>` -> {server, tool}; undefined for any other name. */
+export function splitMcpName(name: string): { server: string; tool: string } | undefined {
+  const m = /^mcp__(.+?)__(.+)$/.exec(name);
+  if (!m) return undefined;
+  return { server: m[1] as string, tool: m[2] as string };
+}
+
+const COMMAND_KEYS = ["command", "cmd", "script", "commandLine", "command_line", "shell_command"] as const;
+const PATH_KEYS = ["file_path", "filePath", "notebook_path", "path", "target_file", "targetFile", "file", "filename", "destination", "dest", "target"] as const;
+const PATH_LIST_KEYS = ["paths", "file_paths", "files"] as const;
+
+/** A shell command in an unknown tool's input: a string, or an argv array (quoted and joined). */
+export function commandIn(input: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of COMMAND_KEYS) {
+    const v = input[key];
+    if (typeof v === "string" && v.trim().length > 0) return v;
+    if (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === "string")) return quote(v as string[]);
+  }
+  return undefined;
+}
+
+/** Every file path named in an unknown tool's input (top level, and edits[].file_path). */
+export function pathsIn(input: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  for (const key of PATH_KEYS) {
+    const v = input[key];
+    if (typeof v === "string" && v.length > 0) out.push(v);
+  }
+  for (const key of PATH_LIST_KEYS) {
+    const v = input[key];
+    if (Array.isArray(v)) for (const p of v) if (typeof p === "string" && p.length > 0) out.push(p);
+  }
+  const edits = input.edits;
+  if (Array.isArray(edits)) {
+    for (const e of edits) {
+      if (e && typeof e === "object" && typeof (e as Record<string, unknown>).file_path === "string") out.push((e as Record<string, string>).file_path as string);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * An unknown tool: a command in its input is a shell command; a path is a WRITE (a tool we do not know
+ * may write, so it is decided as the strictest file action); with neither, a human must confirm it.
+ */
+export function unknownToolActions(toolName: string, input: Readonly<Record<string, unknown>>, cwd: string): { actions: GateAction[]; askReason?: string } {
+  const actions: GateAction[] = [];
+  const command = commandIn(input);
+  if (command !== undefined) actions.push(shellAction(command, cwd, toolName));
+  for (const p of pathsIn(input)) actions.push(fileAction("write", p, cwd, toolName));
+  if (actions.length > 0) return { actions };
+  return {
+    actions,
+    askReason: `infragate does not know the tool '${toolName}' and its input names no command or file, so it cannot tell what the tool changes. A human must confirm this call.`,
+  };
+}
+
+/** Wording for an ask on an agent or event that cannot ask: the call is blocked and a human must act. */
+export function humanMustAct(reason: string): string {
+  return `${reason}\n\nThis needs a human's confirmation, and this agent cannot ask one from a hook, so the call is blocked. Do not retry or work around it: show the human the exact command or change and let them run it themselves.`;
+}
+
+/** Coerce a JSON-string tool input (Cursor's beforeMCPExecution) into an object when possible. */
+export function parseMaybeJson(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,107 @@
+/** Gemini CLI BeforeTool hooks (research/hook-protocols.md section 3, agent-e2e.md). No ask: an ask is a block. */
+import path from "node:path";
+import { z } from "zod";
+import type { GateAction } from "../decide/action.js";
+import { fileAction, humanMustAct, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "./common.js";
+import type { AgentAdapter, Decision, HookAnswer, Reading } from "./types.js";
+
+export const GeminiBeforeTool = z.looseObject({
+  hook_event_name: z.string().optional(),
+  session_id: z.string().optional(),
+  cwd: z.string().optional(),
+  tool_name: z.string().min(1),
+  tool_input: z.record(z.string(), z.unknown()),
+  mcp_context: z.looseObject({ server_name: z.string().optional(), tool_name: z.string().optional() }).optional(),
+});
+export type GeminiBeforeTool = z.infer<typeof GeminiBeforeTool>;
+
+const ShellInput = z.looseObject({ command: z.string(), directory: z.string().optional() });
+const FileInput = z.looseObject({ file_path: z.string().min(1) });
+const ReadInput = z.looseObject({ file_path: z.string().min(1).optional(), path: z.string().min(1).optional(), absolute_path: z.string().min(1).optional() });
+const ReadManyInput = z.looseObject({ paths: z.array(z.string()).optional(), include: z.array(z.string()).optional() });
+const SearchInput = z.looseObject({ path: z.string().optional(), dir_path: z.string().optional() });
+
+/** Gemini tools that list names, search the web or manage the session: nothing to decide. */
+export const GEMINI_SILENT_TOOLS: ReadonlySet<string> = new Set([
+  "list_directory", "glob", "web_fetch", "google_web_search", "save_memory", "update_topic", "write_todos",
+  "list_background_processes", "read_background_output", "enter_plan_mode", "exit_plan_mode", "invoke_agent",
+  "activate_skill", "ask_user", "get_internal_docs",
+]);
+
+type ToolResult = { actions: GateAction[]; askReason?: string; silent?: boolean; error?: string };
+
+function readTool(p: GeminiBeforeTool, cwd: string): ToolResult {
+  const tool = p.tool_name;
+  const input = p.tool_input;
+  const mcp = splitMcpName(tool);
+  if (mcp) return { actions: [{ kind: "mcp", server: mcp.server, tool: mcp.tool, input, cwd }] };
+  if (p.mcp_context?.server_name) {
+    return { actions: [{ kind: "mcp", server: p.mcp_context.server_name, tool: p.mcp_context.tool_name ?? tool, input, cwd }] };
+  }
+  const bad = (e: z.ZodError): ToolResult => ({ actions: [], error: `${tool} input has an unexpected shape: ${z.prettifyError(e)}` });
+  switch (tool) {
+    case "run_shell_command": {
+      const r = ShellInput.safeParse(input);
+      if (!r.success) return bad(r.error);
+      const dir = r.data.directory ? path.resolve(cwd, r.data.directory) : cwd;
+      return { actions: [shellAction(r.data.command, dir, tool)] };
+    }
+    case "write_file":
+    case "replace":
+    case "edit": {
+      const r = FileInput.safeParse(input);
+      return r.success ? { actions: [fileAction("write", r.data.file_path, cwd, tool)] } : bad(r.error);
+    }
+    case "read_file": {
+      const r = ReadInput.safeParse(input);
+      if (!r.success) return bad(r.error);
+      const file = r.data.file_path ?? r.data.absolute_path ?? r.data.path;
+      if (!file) return { actions: [], error: "read_file input names no file (file_path or path)" };
+      return { actions: [fileAction("read", file, cwd, tool)] };
+    }
+    case "read_many_files": {
+      const r = ReadManyInput.safeParse(input);
+      if (!r.success) return bad(r.error);
+      const files = [...(r.data.paths ?? []), ...(r.data.include ?? [])];
+      return { actions: files.map((f) => fileAction("read", f, cwd, tool)), ...(files.length === 0 ? { silent: true } : {}) };
+    }
+    case "grep_search":
+    case "search_file_content": {
+      const r = SearchInput.safeParse(input);
+      if (!r.success) return bad(r.error);
+      const where = r.data.path ?? r.data.dir_path;
+      return where ? { actions: [fileAction("read", where, cwd, tool)] } : { actions: [], silent: true };
+    }
+    default:
+      if (GEMINI_SILENT_TOOLS.has(tool)) return { actions: [], silent: true };
+      return unknownToolActions(tool, input, cwd);
+  }
+}
+
+function read(payload: unknown, where: { env: Readonly<Record<string, string | undefined>>; cwd: string }): Reading {
+  const p = GeminiBeforeTool.safeParse(payload);
+  if (!p.success) return { kind: "reject", event: "BeforeTool", reason: `infragate could not read the hook payload (${z.prettifyError(p.error)}); blocking to be safe` };
+  const event = p.data.hook_event_name ?? "BeforeTool";
+  if (event !== "BeforeTool") return { kind: "silent", why: `event ${event} is not gated` };
+  const cwd = resolveCwd(p.data.cwd, where, ["GEMINI_PROJECT_DIR", "CLAUDE_PROJECT_DIR"]);
+  const t = readTool(p.data, cwd);
+  if (t.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${t.error}` };
+  if (t.silent) return { kind: "silent", why: `${p.data.tool_name} is read-only` };
+  const agent = { name: "gemini", mode: "", session: p.data.session_id ?? "" };
+  return { kind: "actions", event, agent, cwd, actions: t.actions, ...(t.askReason !== undefined ? { askReason: t.askReason } : {}) };
+}
+
+function deny(reason: string): HookAnswer {
+  return { stdout: `${JSON.stringify({ decision: "deny", reason })}\n`, stderr: `${reason}\n`, exitCode: 2 };
+}
+
+export const gemini: AgentAdapter = {
+  name: "gemini",
+  read,
+  answer(decision: Decision, reason: string): HookAnswer {
+    // Allow prints nothing: an explicit "allow" could skip Gemini's own confirmation.
+    if (decision === "allow") return { stdout: "", stderr: "", exitCode: 0 };
+    return deny(decision === "ask" ? humanMustAct(reason) : reason);
+  },
+  fail: deny,
+};

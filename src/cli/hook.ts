@@ -1,0 +1,128 @@
+/**
+ * `infragate hook <agent>`: the entry point agents run before a tool call. Whatever happens (bad JSON, an
+ * unknown shape, a crash, an import that fails, a slow decision) the answer is a block in the agent's
+ * strongest form, never an exit code the agent treats as "go ahead". Everything is loaded lazily, inside
+ * the guard, so even a broken install answers deny.
+ */
+import type { CliIo, Verb } from "./io.js";
+
+export const HOOK_HELP = `usage: infragate hook <agent> [--deadline-ms N]
+
+The hook entry point. Reads the agent's hook payload on stdin, decides every action it names, and answers
+in that agent's protocol (see docs/agents.md). Agents: claude-code, cursor, gemini, codex; and git (the
+pre-commit check: reads the staged changes of the repository in the current directory).
+
+Any internal error, unreadable payload or decision slower than the deadline (default ${24_000} ms, 80% of
+the installed 30 s timeout) is answered with a block.`;
+
+/** The installed hook timeout, seconds (Gemini: the same in ms). The internal deadline is 80% of it. */
+export const HOOK_TIMEOUT_SECONDS = 30;
+export const DEFAULT_DEADLINE_MS = Math.round(HOOK_TIMEOUT_SECONDS * 1000 * 0.8);
+
+interface Answer {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/**
+ * The block used when even the adapter could not be loaded: exit 2 blocks in every supported agent, and the
+ * JSON is each protocol's deny form.
+ */
+export function fallbackDeny(agent: string, reason: string): Answer {
+  const json =
+    agent === "gemini"
+      ? { decision: "deny", reason }
+      : agent === "cursor"
+        ? { permission: "deny", user_message: reason, agent_message: reason }
+        : { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
+  return { stdout: agent === "git" ? "" : `${JSON.stringify(json)}\n`, stderr: `${reason}\n`, exitCode: agent === "git" ? 1 : 2 };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export interface HookOptions {
+  readonly deadlineMs?: number;
+}
+
+/** Tests only: INFRAGATE_TEST_FAULT=throw|hang makes the decision fail. Both end in a block, so it cannot bypass. */
+async function injectedFault(env: CliIo["env"]): Promise<void> {
+  const fault = env.INFRAGATE_TEST_FAULT;
+  if (fault === "throw") throw new Error("injected fault (INFRAGATE_TEST_FAULT=throw)");
+  if (fault === "hang") await new Promise<never>(() => {});
+}
+
+async function decideAgent(agent: string, io: CliIo): Promise<Answer> {
+  const { AGENTS, isAgentName } = await import("../agents/index.js");
+  if (!isAgentName(agent)) {
+    return fallbackDeny(agent, `infragate hook: unknown agent '${agent}' (expected one of ${Object.keys(AGENTS).join(", ")}); blocking to be safe`);
+  }
+  const adapter = AGENTS[agent];
+  try {
+    const raw = await io.readStdin();
+    let payload: unknown;
+    try {
+      payload = JSON.parse(raw);
+    } catch (err) {
+      return adapter.fail(`infragate could not read the hook payload as JSON (${errorText(err)}; ${raw.length} bytes); blocking to be safe`);
+    }
+    const reading = adapter.read(payload, { env: io.env, cwd: io.cwd });
+    if (reading.kind === "silent") return { stdout: "", stderr: "", exitCode: 0 };
+    if (reading.kind === "reject") return adapter.answer("deny", reading.reason, reading.event, "");
+    await injectedFault(io.env);
+    const [{ loadRuntime }, { gate }, { decideAll }] = await Promise.all([
+      import("../runtime/context.js"),
+      import("../runtime/gate.js"),
+      import("../agents/decide.js"),
+    ]);
+    const ctx = loadRuntime({ cwd: reading.cwd, env: io.env, agent: reading.agent });
+    const verdict = await decideAll(reading, ctx, gate);
+    return adapter.answer(verdict.decision, verdict.reason, reading.event, reading.agent.mode);
+  } catch (err) {
+    return adapter.fail(`infragate hit an internal error and blocks this call to be safe: ${errorText(err)}. Ask the human to run 'infragate doctor'.`);
+  }
+}
+
+function parseDeadline(args: readonly string[]): number {
+  const i = args.indexOf("--deadline-ms");
+  const v = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_DEADLINE_MS;
+}
+
+/** The hook with an injectable deadline; never throws, never resolves to anything but a written answer. */
+export async function runHookWith(args: readonly string[], io: CliIo, opts: HookOptions = {}): Promise<number> {
+  const agent = args[0] ?? "";
+  if (agent === "--help" || agent === "-h") {
+    io.stdout(`${HOOK_HELP}\n`);
+    return 0;
+  }
+  const deadlineMs = opts.deadlineMs ?? parseDeadline(args);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Answer>((resolve) => {
+    timer = setTimeout(
+      () => resolve(fallbackDeny(agent, `infragate did not decide within ${deadlineMs} ms and blocks this call rather than let a timeout wave it through. Retry; if it persists, ask the human to run 'infragate doctor'.`)),
+      deadlineMs,
+    );
+  });
+  const work = (async (): Promise<Answer> => {
+    if (agent === "git") {
+      const { runGitCheck } = await import("../git-hook/check.js");
+      return runGitCheck(io);
+    }
+    return decideAgent(agent, io);
+  })().catch((err: unknown) => fallbackDeny(agent, `infragate hit an internal error and blocks this call to be safe: ${errorText(err)}`));
+  const answer = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (answer.stdout) io.stdout(answer.stdout);
+  if (answer.stderr) io.stderr(answer.stderr);
+  return answer.exitCode;
+}
+
+/** The verb: as runHookWith, and the process ends right after the answer even if some work is still pending. */
+export const runHook: Verb = async (args, io) => {
+  const code = await runHookWith(args, io);
+  setTimeout(() => process.exit(code), 100).unref();
+  return code;
+};

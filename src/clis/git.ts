@@ -1,4 +1,2 @@
-// Placeholder until the interpreter lands: it yields nothing, so only shell-level policies apply.
-import type { Interpretation, Interpreter } from "./types.js";
-const nothing: Interpretation = { operations: [], files: [] };
-export const interpretGit: Interpreter = () => nothing;
+/** git: see src/clis/git/ (hooks: commit / push / config; work tree: checkout, restore, clean, reset, stash, apply). */
+export { interpretGit } from "./git/index.js";

@@ -17,6 +17,7 @@ const WALK_BUDGET_MS = 500;
 /** Paths under `dir`, relative, breadth first; symlinks are listed but not followed. */
 export function walkTree(dir: string, cap: number): Listing {
   const names: string[] = [];
+  if (dir.split(/[\\/]/).includes("node_modules")) return { names, capped: false };
   const queue: string[] = [""];
   const deadline = Date.now() + WALK_BUDGET_MS;
   while (queue.length > 0) {

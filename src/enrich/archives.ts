@@ -12,7 +12,7 @@
  *  unreadable archive leave membersKnown false. Never throws. */
 import fs from "node:fs";
 import path from "node:path";
-import { EXTRACT_VIAS, PATCH_VIAS, isRecursiveVia } from "../clis/file-tools/vias.js";
+import { EXTRACT_VIAS, PATCH_VIAS, TREE_VIAS, isRecursiveVia } from "../clis/file-tools/vias.js";
 import type { FileEffect } from "../shell/types.js";
 import { expandGlob, globToRegExp, listDiff, listSevenZip, listTar, walkTree, type Listing } from "./archive-tree.js";
 import { listZip } from "./archive-zip.js";
@@ -72,6 +72,8 @@ async function enrichOne(effect: FileEffect): Promise<FileEffect> {
     const listing = await listSource(effect, archive);
     let names = listing.names.map((n) => (path.isAbsolute(n) ? n : normalizeMember(n))).filter((n) => n.length > 0);
     if (effect.via === EXTRACT_VIAS.sevenZipFlat) names = names.map((n) => path.posix.basename(n));
+    // git clean / stash never touch the repository itself.
+    if (effect.via === TREE_VIAS.gitClean || effect.via === TREE_VIAS.gitStashAll) names = names.filter((n) => n !== ".git" && !n.startsWith(".git/"));
     if (effect.members && effect.members.length > 0) names = selectMembers(names, effect.members);
     return { ...effect, members: [...new Set(names)], membersKnown: !listing.capped };
   } catch {

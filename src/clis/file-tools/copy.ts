@@ -57,7 +57,8 @@ export function interpretMv(cmd: SimpleCommand): FileEffect[] {
   const p = parseArgs(cmd.argv.slice(1), CP_VALUED);
   const pl = placement(p);
   if (pl.dest === undefined) return [];
-  const out = pl.sources.map((s) => effectOf(cmd, "delete", resolvePath(cmd, s), "mv"));
+  // The source goes away: a tree (the enrich stage lists it), so that `mv infra /tmp/x` is seen to remove infra's state.
+  const out = pl.sources.map((s) => effectOf(cmd, "delete", resolvePath(cmd, s), TREE_VIAS.move, { archive: resolvePath(cmd, s) }));
   out.push(...landing(cmd, "mv", pl));
   out.push(...treeCopies(cmd, TREE_VIAS.move, pl));
   return out;

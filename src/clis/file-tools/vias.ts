@@ -22,6 +22,7 @@ export const TREE_VIAS = {
   remove: "rm -r",
   removeGlob: "rm",
   gitClean: "git clean -x",
+  gitStashAll: "git stash --all",
   findDelete: "find -delete",
 } as const;
 

@@ -1,0 +1,34 @@
+/** git: only what can switch off the hooks or rewrite work-tree files yields facts; status, diff, log,
+ *  add, plain commit, push, pull, fetch, branch, switch, rebase ... yield nothing beyond shell.exec. */
+import type { SimpleCommand } from "../../shell/types.js";
+import type { Interpretation, Interpreter } from "../types.js";
+import { readInvocation } from "./call.js";
+import { interpretConfig, interpretHookRunner } from "./hooks.js";
+import { interpretApply, interpretCheckout, interpretClean, interpretReset, interpretRestore, interpretStash } from "./worktree.js";
+
+const NOTHING: Interpretation = { operations: [], files: [] };
+const HOOK_RUNNERS = new Set(["commit", "merge", "am", "rebase", "cherry-pick", "revert", "push"]);
+
+export const interpretGit: Interpreter = (cmd: SimpleCommand): Interpretation => {
+  const inv = readInvocation(cmd);
+  if (!inv) return NOTHING;
+  if (HOOK_RUNNERS.has(inv.subcommand)) return { operations: interpretHookRunner(inv), files: [] };
+  switch (inv.subcommand) {
+    case "config":
+      return { operations: interpretConfig(inv), files: [] };
+    case "checkout":
+      return interpretCheckout(inv);
+    case "restore":
+      return interpretRestore(inv);
+    case "clean":
+      return interpretClean(inv);
+    case "reset":
+      return interpretReset(inv);
+    case "stash":
+      return interpretStash(inv);
+    case "apply":
+      return interpretApply(inv);
+    default:
+      return NOTHING;
+  }
+};

@@ -86,7 +86,7 @@ export function analyzeTerraform(input: TfInput): TfResult {
   const envNames = [...appliedEnv, ...STATE_SWAP_ENV.filter((n) => (env[n] ?? "") !== "")];
   if (falsy(env.TF_INPUT)) envNames.push("TF_INPUT");
   const stateSwapEnv = STATE_SWAP_ENV.some((n) => (env[n] ?? "") !== "" && input.lineEnv.includes(n));
-  const autoApprove = flags.has("auto-approve") || (stdinPiped && APPROVE_CAPABLE.has(operation) && planFile === "" && !help);
+  const autoApprove = !help && (flags.has("auto-approve") || (stdinPiped && APPROVE_CAPABLE.has(operation) && planFile === ""));
 
   const facts: TerraformFacts = {
     program: input.program,

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// infragate's hook launcher: what installed agent hooks run, as `<node> <this file> <agent>`.
+// It runs `infragate hook <agent>`. If infragate itself cannot be loaded (not built, a broken install),
+// it still BLOCKS: exit 2 with the agent's deny JSON (for git: exit 1). A missing or crashing hook
+// would otherwise let every tool call through.
+const agent = process.argv[2] ?? "";
+
+function block(reason) {
+  const json =
+    agent === "gemini"
+      ? { decision: "deny", reason }
+      : agent === "cursor"
+        ? { permission: "deny", user_message: reason, agent_message: reason }
+        : { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
+  if (agent !== "git") process.stdout.write(`${JSON.stringify(json)}\n`);
+  process.stderr.write(`${reason}\n`);
+  process.exitCode = agent === "git" ? 1 : 2;
+}
+
+try {
+  const { runHook } = await import(new URL("../dist/cli/hook.js", import.meta.url).href);
+  const readStdin = () =>
+    new Promise((resolve, reject) => {
+      const chunks = [];
+      process.stdin.on("data", (c) => chunks.push(c));
+      process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      process.stdin.on("error", reject);
+    });
+  const io = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  process.exitCode = await runHook(process.argv.slice(2), io);
+} catch (err) {
+  block(`infragate could not start (${err instanceof Error ? err.message : String(err)}), so it blocks this call. Ask the human to rebuild it (npm run build) or run 'infragate doctor'.`);
+}

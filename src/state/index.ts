@@ -1,6 +1,16 @@
-// Placeholder until state-swap detection lands: operations pass through unchanged, nothing is remembered.
+/** State-swap detection and plan-aware apply: the `state` and `plan` facts of terraform-family
+ *  operations (enrichStateFacts), and what an action that is going to run leaves behind for later
+ *  decisions (rememberEffects). See docs/state.md. */
+import path from "node:path";
 import type { Operation } from "../clis/types.js";
 import type { Env, FileEffect } from "../shell/types.js";
+import { defaultPlanFacts, defaultStateFacts, optionValue, planFileOf, planOutOf, terraformView, type PlanFacts, type StateFacts, type TerraformView } from "./facts.js";
+import { takeFingerprint } from "./fingerprint.js";
+import type { LocateInput } from "./locate.js";
+import { inspectPlan } from "./plan.js";
+import { rememberEffectsImpl } from "./remember.js";
+import { describeTouches, loadMemory, touchesFor, type SessionMemory } from "./session.js";
+import { sight, type Sighting } from "./sight.js";
 
 export interface StateContext {
   /** $INFRAGATE_HOME */
@@ -11,10 +21,130 @@ export interface StateContext {
   readonly env: Env;
 }
 
+/** `NAME=value` assignments at the start of a simple command's text (also after `env`). */
+export function inlineAssignments(command: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const words = command.trim().split(/\s+/);
+  for (const w of words) {
+    if (w === "env") continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(w);
+    if (!m) break;
+    out[m[1] as string] = (m[2] as string).replace(/^(['"])(.*)\1$/, "$2");
+  }
+  return out;
+}
+
+/** TF_WORKSPACE / TF_DATA_DIR for an operation: the values the interpreter put in state.workspace /
+ *  state.dataDir, else the inherited environment, else an inline assignment in the command text.
+ *  undefined when the operation uses one of them (envNames) but its value cannot be found. */
+export function locateInputFor(view: TerraformView, env: Env): LocateInput | undefined {
+  const inline = inlineAssignments(view.command);
+  const value = (field: unknown, name: string): string | undefined => {
+    const v = (typeof field === "string" && field) || env[name] || inline[name] || "";
+    return v === "" && view.envNames.includes(name) ? undefined : v;
+  };
+  const workspaceEnv = value(view.state.workspace, "TF_WORKSPACE");
+  const dataDir = value(view.state.dataDir, "TF_DATA_DIR");
+  if (workspaceEnv === undefined || dataDir === undefined) return undefined;
+  return { dir: path.resolve(view.dir), workspaceEnv, dataDir, stateOption: optionValue(view, "state") ?? "" };
+}
+
+/** TF_WORKSPACE or TF_DATA_DIR is in effect but its value is unknown: the state cannot be located. */
+function unlocatedFacts(view: TerraformView, memory: SessionMemory, dir: string): StateFacts {
+  const touches = touchesFor(memory, dir);
+  const detail = ["the state cannot be located (TF_WORKSPACE or TF_DATA_DIR value unknown)", describeTouches(touches, dir)];
+  return { ...defaultStateFacts(), touchedInSession: touches.length > 0, detail: detail.filter((d) => d).join("; ") };
+}
+
+function stateFactsOf(s: Sighting, memory: SessionMemory, dir: string): StateFacts {
+  const k = new Set(s.changes);
+  const touches = touchesFor(memory, dir);
+  const details = [s.detail, describeTouches(touches, dir)].filter((d) => d.length > 0);
+  return {
+    ...defaultStateFacts(s.fingerprint.workspace, s.fingerprint.dataDir),
+    known: s.fingerprint.header.readable,
+    swapped: k.size > 0,
+    lineageChanged: k.has("lineage"),
+    serialBackwards: k.has("serial"),
+    edited: k.has("edited"),
+    backendChanged: k.has("backend"),
+    workspaceChanged: k.has("workspace"),
+    appeared: k.has("appeared"),
+    vanished: k.has("vanished"),
+    touchedInSession: touches.length > 0,
+    detail: details.join("; "),
+  };
+}
+
+/** Plan files made with `plan -destroy -out=X` earlier in the same line. */
+function destroyPlansInLine(views: readonly (TerraformView | undefined)[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of views) {
+    const file = v ? planOutOf(v) : undefined;
+    if (v && file && (v.destroy || v.flags.includes("destroy"))) out.add(file);
+  }
+  return out;
+}
+
+async function planFactsOf(view: TerraformView, file: string, env: Env, destroyPlans: ReadonlySet<string>): Promise<PlanFacts> {
+  const facts = await inspectPlan({ program: view.program, dir: view.dir, planFile: file, env });
+  const remembered = destroyPlans.has(file);
+  const named = !facts.known && /destroy/i.test(path.basename(file));
+  if (!remembered && !named) return facts;
+  const why = remembered ? "it was made with plan -destroy in this session" : "its name says destroy";
+  return { ...facts, destroyMode: true, detail: `${facts.detail}; treated as a destroy plan: ${why}` };
+}
+
+function withFacts(op: Operation, state: StateFacts, plan: PlanFacts): Operation {
+  const notes = [state.swapped || state.touchedInSession ? state.detail : "", plan.given ? plan.detail : ""].filter((n) => n.length > 0);
+  return {
+    ...op,
+    context: { ...op.context, state: { ...state }, plan: { ...plan } },
+    summary: notes.length > 0 ? `${op.summary} (${notes.join("; ")})` : op.summary,
+  };
+}
+
 /** Fill the `state` and `plan` facts of terraform-family operations (reads the disk). */
-export async function enrichStateFacts(ops: readonly Operation[], _ctx: StateContext): Promise<readonly Operation[]> {
-  return ops;
+export async function enrichStateFacts(ops: readonly Operation[], ctx: StateContext): Promise<readonly Operation[]> {
+  const views = ops.map(terraformView);
+  if (views.every((v) => v === undefined)) return ops;
+  const memory = loadMemory(ctx.home, ctx.session);
+  const destroyPlans = new Set([...memory.destroyPlans.map((p) => p.path), ...destroyPlansInLine(views)]);
+  const sightings = new Map<string, Sighting>();
+  const out: Operation[] = [];
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as Operation;
+    const view = views[i];
+    if (!view) {
+      out.push(op);
+      continue;
+    }
+    const input = locateInputFor(view, ctx.env);
+    const key = input ? JSON.stringify(input) : "";
+    let s = sightings.get(key);
+    if (!s && input) {
+      try {
+        s = sight(ctx.home, input);
+      } catch (e) {
+        // The record could not be written (a read-only home): the facts still stand, unremembered.
+        s = { fingerprint: takeFingerprint(input), changes: [], detail: `state record not saved: ${(e as Error).message}`, firstSighting: true };
+      }
+      sightings.set(key, s);
+    }
+    const planFile = planFileOf(view);
+    const plan = planFile ? await planFactsOf(view, planFile, ctx.env, destroyPlans) : defaultPlanFacts(false);
+    const dir = path.resolve(view.dir);
+    const state = s ? stateFactsOf(s, memory, dir) : unlocatedFacts(view, memory, dir);
+    out.push(withFacts(op, state, plan));
+  }
+  return out;
 }
 
 /** Remember, for this session, the file effects and operations of an action that is going to run. */
-export async function rememberEffects(_files: readonly FileEffect[], _ops: readonly Operation[], _ctx: StateContext): Promise<void> {}
+export async function rememberEffects(files: readonly FileEffect[], ops: readonly Operation[], ctx: StateContext): Promise<void> {
+  try {
+    rememberEffectsImpl(files, ops, ctx);
+  } catch {
+    // Memory is best effort: an unwritable $INFRAGATE_HOME must not turn an allowed action into a crash.
+  }
+}

@@ -1,0 +1,32 @@
+import { describe } from "vitest";
+import { t } from "./helpers.js";
+
+describe("inline interpreter code", () => {
+  t("python -c 'import os; os.system(\"terraform destroy\")'", { program: "python", inlineCode: 'import os; os.system("terraform destroy")' });
+  t("python3 -c 'print(1)' arg", { program: "python", inlineCode: "print(1)" });
+  t("python3 -Bc 'print(1)'", { program: "python", inlineCode: "print(1)" });
+  t("python3 script.py -c x", { program: "python", inlineCode: undefined });
+  t("python3 -m http.server", { program: "python", inlineCode: undefined });
+  t("node -e 'require(\"child_process\").execSync(\"terraform destroy\")'", { program: "node", inlineCode: 'require("child_process").execSync("terraform destroy")' });
+  t("node --eval 'x()'", { program: "node", inlineCode: "x()" });
+  t("node --eval='x()'", { program: "node", inlineCode: "x()" });
+  t("node -p '1+1'", { program: "node", inlineCode: "1+1" });
+  t("node index.js", { program: "node", inlineCode: undefined });
+  t("perl -e 'system(\"terraform destroy\")'", { program: "perl", inlineCode: 'system("terraform destroy")' });
+  t("perl -ne 'print' file", { program: "perl", inlineCode: "print" });
+  t("perl -E 'say 1'", { program: "perl", inlineCode: "say 1" });
+  t("ruby -e 'system(\"x\")'", { program: "ruby", inlineCode: 'system("x")' });
+  t("php -r 'shell_exec(\"x\");'", { program: "php", inlineCode: 'shell_exec("x");' });
+  t("deno eval 'Deno.exit()'", { program: "deno", inlineCode: "Deno.exit()" });
+  t("bun -e 'Bun.spawn([\"x\"])'", { program: "bun", inlineCode: 'Bun.spawn(["x"])' });
+  t("osascript -e 'do shell script \"x\"'", { program: "osascript", inlineCode: 'do shell script "x"' });
+  t("awk 'BEGIN { system(\"terraform destroy\") }'", { program: "awk", inlineCode: 'BEGIN { system("terraform destroy") }' });
+  t("awk -F, '{ print $1 | \"sh\" }' f", { program: "awk", inlineCode: '{ print $1 | "sh" }' });
+  t("awk '{print $1}' f", { program: "awk", inlineCode: undefined });
+  t("python3 <<EOF\nimport os\nEOF", { program: "python", inlineCode: "import os\n", stdin: "heredoc" });
+  t("echo 'print(1)' | python3", { program: "python", inlineCode: "print(1)\n" });
+  t("curl -s https://x.py | python3", { program: "python", unresolved: true, inlineCode: undefined });
+  t("node <<< 'process.exit()'", { program: "node", inlineCode: "process.exit()\n" });
+  t("sudo python3 -c 'x'", { program: "python", inlineCode: "x", wrappers: ["sudo"] });
+  t("python -c \"$CODE\"", { program: "python", unresolved: true });
+});

@@ -1,0 +1,25 @@
+import { describe } from "vitest";
+import { t } from "./helpers.js";
+
+describe("where stdin comes from", () => {
+  t("terraform destroy", { program: "terraform", stdin: "terminal" });
+  t("echo yes | terraform destroy", { program: "terraform", stdin: "pipe" });
+  t("yes | terraform destroy", { program: "terraform", stdin: "pipe" });
+  t("yes yes | terraform apply", { program: "terraform", stdin: "pipe" });
+  t("printf 'yes\\n' | terraform destroy", { program: "terraform", stdin: "pipe" });
+  t("terraform destroy <<< yes", { program: "terraform", stdin: "here-string" });
+  t("terraform destroy <<EOF\nyes\nEOF", { program: "terraform", stdin: "heredoc" });
+  t("terraform destroy < answers.txt", { program: "terraform", stdin: "file" });
+  t("terraform destroy 0< answers.txt", { program: "terraform", stdin: "file" });
+  t("terraform destroy 3< answers.txt", { program: "terraform", stdin: "terminal" });
+  t("echo yes | sudo terraform destroy", { program: "terraform", stdin: "pipe", wrappers: ["sudo"] });
+  t("echo yes | bash -c 'terraform destroy'", { program: "terraform", stdin: "pipe" });
+  t("echo yes | { terraform destroy; }", { program: "terraform", stdin: "pipe" });
+  t("echo yes | (terraform destroy)", { program: "terraform", stdin: "pipe" });
+  t("{ terraform destroy; } <<< yes", { program: "terraform", stdin: "here-string" });
+  t("while read l; do terraform destroy; done < dirs.txt", { program: "terraform", stdin: "file" });
+  t("echo yes | terraform destroy 2>&1 | tee log", { program: "terraform", stdin: "pipe" });
+  t("terraform destroy |& tee log", { program: "terraform", stdin: "terminal" });
+  t("bash -c 'terraform destroy' <<< yes", { program: "terraform", stdin: "here-string" });
+  t("echo yes | terraform destroy < /dev/tty", { program: "terraform", stdin: "file" });
+});

@@ -6,9 +6,25 @@ export const StackLabel = z.strictObject({
   env: z.string().min(1).describe("label for stacks under that path, e.g. prod"),
 });
 
+/** An instance or DB class, or a glob with one trailing `*` ("t3.*", "db.r6g.*", "*"): the AwsService entity
+ *  carries these globs and the aws interpreter sends every `<prefix>*` that matches a requested type
+ *  (schemas/cedar/30-aws.cedarschema), so other wildcards could never match. */
+export const InstanceTypeGlob = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]*\*?$/, 'an instance or DB class ("t3.micro", "db.r6g.large"), or a prefix ending in one "*" ("t3.*", "db.t4g.*")')
+  .refine((s) => s.length > 0, "empty instance type");
+
 export const Budget = z.strictObject({
-  maxInstances: z.number().int().nonnegative().optional().describe("most instances one creating call may start"),
-  allowedInstanceTypes: z.array(z.string().min(1)).optional().describe("instance and DB classes a creating call may use (globs)"),
+  maxInstances: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe("most instances (or nodes) one creating aws call may start: run-instances --count, autoscaling --max-size, eks --scaling-config; more asks a human"),
+  allowedInstanceTypes: z
+    .array(InstanceTypeGlob)
+    .optional()
+    .describe('instance and DB classes a creating or resizing aws call may use: exact names or prefixes ending in "*" ("t3.*", "db.t4g.*"); others ask a human'),
 });
 
 export const Config = z.strictObject({

@@ -42,8 +42,21 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
       return { uid: { type: "Program", id: ref.name }, attrs: { name: ref.name }, parents: [] };
     case "McpTool":
       return { uid: { type: "McpTool", id: `${ref.server}/${ref.tool}` }, attrs: { server: ref.server, tool: ref.tool }, parents: [] };
-    case "AwsService":
-      return { uid: { type: "AwsService", id: ref.name }, attrs: { name: ref.name }, parents: [] };
+    case "AwsService": {
+      // Budget limits from config.budget for aws.provision (schemas/cedar/30-aws.cedarschema).
+      const { maxInstances, allowedInstanceTypes } = env.config.budget;
+      return {
+        uid: { type: "AwsService", id: ref.name },
+        attrs: {
+          name: ref.name,
+          budgetSet: maxInstances !== undefined,
+          maxInstances: maxInstances ?? 0,
+          typesSet: allowedInstanceTypes !== undefined,
+          allowedInstanceTypes: [...new Set((allowedInstanceTypes ?? []).map((t) => t.toLowerCase()))],
+        },
+        parents: [],
+      };
+    }
     case "Cluster":
       return { uid: { type: "Cluster", id: ref.name }, attrs: { name: ref.name }, parents: [] };
     default: {

@@ -1,4 +1,124 @@
-// Placeholder until the interpreter lands: it yields nothing, so only shell-level policies apply.
-import type { Interpretation, Interpreter } from "../types.js";
-const nothing: Interpretation = { operations: [], files: [] };
-export const interpretAws: Interpreter = () => nothing;
+/** `aws` (CLI v2): research/iac-semantics.md section 6. One `aws.<class>` request per call, plus one
+ *  `aws.provision` request per instance type for calls that start capacity (budget guardrails). */
+import path from "node:path";
+import type { FileEffect, SimpleCommand } from "../../shell/types.js";
+import type { Interpretation, Interpreter, Operation } from "../types.js";
+import { provisionFacts, typeCandidates } from "./budget.js";
+import { ingressFacts, policyDocFacts } from "./documents.js";
+import { isOn, paramValue, paramValues, splitAwsArgv, type AwsParams } from "./grammar.js";
+import { hasOutfile, readParams } from "./params.js";
+import { CREDENTIAL_KEYS, actionFor, verbClass } from "./verbs.js";
+
+const DOC_PARAMS = ["policy-document", "assume-role-policy-document", "inline-policy", "policy", "policy-text", "resource-policy"];
+
+/** Names that are on: a `--no-x` given after the last `--x` wins, and the other way round. */
+function paramNames(p: AwsParams): string[] {
+  const out = new Set<string>();
+  for (const n of new Set(p.order)) {
+    const base = n.startsWith("no-") ? n.slice(3) : n;
+    if (p.order.includes(base) && p.order.includes(`no-${base}`)) {
+      out.add(isOn(p, base) ? base : `no-${base}`);
+    } else out.add(n);
+  }
+  return [...out];
+}
+
+function cut(v: string): string {
+  return v.length > 200 ? v.slice(0, 200) : v;
+}
+
+function isLocalEndpoint(url: string): boolean {
+  return /^(https?:\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[::1\]|localstack)(:\d+)?(\/|$)/i.test(url);
+}
+
+/** Local files an s3 download or an OUTFILE operation writes. */
+function localWrites(cmd: SimpleCommand, service: string, operation: string, positionals: readonly string[]): FileEffect[] {
+  let dest: string | undefined;
+  if (service === "s3" && ["cp", "mv", "sync"].includes(operation)) {
+    const [src, dst] = positionals;
+    if (src?.startsWith("s3://") && dst !== undefined && !dst.startsWith("s3://")) dest = dst;
+  } else if (hasOutfile(service, operation)) dest = positionals[positionals.length - 1];
+  if (dest === undefined || dest === "-") return [];
+  return [{ op: "write", path: path.resolve(cmd.cwd, dest), via: `aws ${service} ${operation}`, text: cmd.text }];
+}
+
+export function interpretAwsArgv(cmd: SimpleCommand): Interpretation {
+  const { globals, service, operation, rest } = splitAwsArgv(cmd.argv.slice(1));
+  const { params, inputFile } = readParams(service, operation, rest);
+  const positionals = params.positionals;
+  const names = paramNames(params);
+  const env = cmd.env;
+  const profile = globals.get("profile") ?? env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? "";
+  const region = globals.get("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "";
+  const endpointUrl = globals.get("endpoint-url") ?? env.AWS_ENDPOINT_URL ?? "";
+  const configureKey = service === "configure" && operation === "get" ? (positionals[0] ?? "").split(".").pop() ?? "" : "";
+  const s3Download =
+    service === "s3" && (positionals[0] ?? "").startsWith("s3://") && !(positionals[1] ?? "s3://").startsWith("s3://") && !names.includes("delete");
+  const help = service === "" || service === "help" || operation === "help" || positionals[0] === "help" || globals.has("version");
+  const cls = help
+    ? "read"
+    : verbClass({ service, operation, withDecryption: isOn(params, "with-decryption"), configureKey, s3Download });
+  const dryRun = !help && (isOn(params, "dry-run") || isOn(params, "dryrun") || params.values.has("generate-cli-skeleton"));
+  const targets = [...positionals];
+  if (configureKey !== "" && CREDENTIAL_KEYS.has(configureKey)) targets.push(configureKey);
+  const options = [...params.values].flatMap(([n, vs]) => vs.map((v) => `${n}=${cut(v)}`));
+  const document = policyDocFacts(paramValues(params, ...DOC_PARAMS));
+  const ingress = ingressFacts({
+    cidr: paramValues(params, "cidr"),
+    port: paramValue(params, "port"),
+    protocol: paramValue(params, "protocol"),
+    ipPermissions: paramValues(params, "ip-permissions"),
+  });
+  const managedPolicies = paramValues(params, "policy-arn", "managed-policy-arn").map((a) => a.slice(a.lastIndexOf("/") + 1));
+  const where = [profile && `profile ${profile}`, region && `region ${region}`, endpointUrl && `endpoint ${endpointUrl}`].filter(Boolean).join(", ");
+  const label = `aws ${service}${operation ? ` ${operation}` : ""}${dryRun ? " (dry run)" : ""}${where ? ` (${where})` : ""}`;
+  const common = { command: cmd.text, profile, region };
+  const operations: Operation[] = [
+    {
+      action: actionFor(cls, dryRun),
+      resource: { type: "AwsService", name: service || "aws" },
+      context: {
+        ...common,
+        service,
+        operation,
+        verbClass: cls,
+        cwd: cmd.cwd,
+        params: names,
+        options,
+        targets,
+        endpointUrl,
+        localEndpoint: endpointUrl !== "" && isLocalEndpoint(endpointUrl),
+        inputFile,
+        dryRun,
+        document: { ...document },
+        managedPolicies,
+        ingress: { ...ingress },
+        wrappers: [...cmd.wrappers],
+        depth: cmd.depth,
+      },
+      summary: label,
+    },
+  ];
+  const budget = help || dryRun ? undefined : provisionFacts(service, operation, params, inputFile !== "");
+  if (budget) {
+    for (const type of budget.types.length > 0 ? budget.types : [""]) {
+      operations.push({
+        action: "aws.provision",
+        resource: { type: "AwsService", name: service },
+        context: {
+          ...common,
+          service,
+          operation,
+          instances: budget.instances,
+          instancesKnown: budget.instancesKnown,
+          instanceType: type,
+          typeCandidates: type === "" ? [] : typeCandidates(type),
+        },
+        summary: `${label}: ${budget.instances} instance(s)${type ? ` of ${type}` : ""}`,
+      });
+    }
+  }
+  return { operations, files: help || dryRun ? [] : localWrites(cmd, service, operation, positionals) };
+}
+
+export const interpretAws: Interpreter = interpretAwsArgv;

@@ -1,0 +1,20 @@
+/** Temporary workspaces for CLI tests. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function tempDir(prefix = "infragate-cli-"): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+/** A workspace root (it holds .git/) with the given files (relative path -> content). */
+export function makeWorkspace(files: Record<string, string> = {}): string {
+  const root = tempDir("infragate-ws-");
+  fs.mkdirSync(path.join(root, ".git"));
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+  }
+  return root;
+}

@@ -6,7 +6,8 @@ import type {
 } from "unbash";
 import type { Ctx, Inv, Io, Scope } from "./model.js";
 import { TERMINAL, addProblem, cloneScope } from "./model.js";
-import { literalOutput, runCommand } from "./command.js";
+import { runCommand } from "./command.js";
+import { literalOutput } from "./literal.js";
 import { applyRedirects } from "./redirects.js";
 import { emit } from "./invoke.js";
 

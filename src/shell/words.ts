@@ -2,6 +2,7 @@
 import type { DoubleQuotedChild, ParameterExpansionPart, Word, WordPart, CommandExpansionPart } from "unbash";
 import type { RWord, Scope } from "./model.js";
 import { basename } from "./paths.js";
+import { substitutionOutput } from "./literal.js";
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const IFS = /[ \t\n]+/;
@@ -120,7 +121,7 @@ function expansionValue(part: WordPart | DoubleQuotedChild, scope: Scope): strin
     case "ParameterExpansion":
       return paramValue(part, scope);
     case "CommandExpansion":
-      return whichTarget(part);
+      return whichTarget(part) ?? substitutionOutput(part.script, scope);
     default:
       return null;
   }

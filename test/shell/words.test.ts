@@ -51,8 +51,15 @@ describe("variables and substitutions in words", () => {
   t("T=; ${T:-terraform} destroy", { program: "terraform", unresolved: false });
   t("$TOOL destroy", { program: "", argv: ["$TOOL", "destroy"], unresolved: true });
   t("${TOOL} destroy", { program: "", unresolved: true });
-  t("$(echo terraform) destroy", { depth: 0, program: "", unresolved: true });
-  t("`echo terraform` destroy", { depth: 0, program: "", unresolved: true });
+  t("$(echo terraform) destroy", { depth: 0, program: "terraform", argv: ["terraform", "destroy"], unresolved: false });
+  t("`echo terraform` destroy", { depth: 0, program: "terraform", unresolved: false });
+  t("$(printf terraform) destroy", { depth: 0, program: "terraform" });
+  t("$(get-tool) destroy", { depth: 0, program: "", unresolved: true });
+  t("$(echo $UNKNOWN) destroy", { depth: 0, program: "", unresolved: true });
+  t("X=$(echo terraform); $X destroy", { depth: 0, program: "terraform", unresolved: false });
+  t("git commit -m \"$(cat <<'EOF'\nfix: x\n\nbody\nEOF\n)\"", { program: "git", argv: ["git", "commit", "-m", "fix: x\n\nbody"], unresolved: false });
+  t("git commit -m \"$(cat <<EOF\nfix $X\nEOF\n)\"", { program: "git", unresolved: true });
+  t("bash -c \"$(cat <<'EOF'\nterraform destroy\nEOF\n)\"", { program: "terraform", wrappers: ["bash -c"], unresolved: false });
   t("$(which terraform) destroy", { program: "terraform", argv: ["terraform", "destroy"], unresolved: false, depth: 0 });
   t("$(command -v terraform) destroy", { program: "terraform", unresolved: false, depth: 0 });
   t("`which tofu` destroy", { program: "tofu", depth: 0 });

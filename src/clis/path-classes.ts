@@ -1,4 +1,6 @@
-/** Path classes: what a file is to infrastructure (state, secrets, the guard's own config). */
+/** Path classes: what a file is to infrastructure (state, secrets, the guard's own config). Pure: the
+ *  classes come from the path alone (names and segments), never from the disk. A glob in the name
+ *  (`*.tfstate`, left unexpanded by the shell) classifies like the files it stands for. */
 import path from "node:path";
 
 export type PathClass =
@@ -28,25 +30,35 @@ export interface PathContext {
   readonly infragateHome: string;
 }
 
+/** Long-lived credentials under the home directory: files, and directories whose whole content counts. */
 const CREDENTIAL_FILES: readonly string[] = [
-  ".aws/credentials",
-  ".aws/config",
   ".terraform.d/credentials.tfrc.json",
   ".terraformrc",
+  "terraform.rc",
   ".pulumi/credentials.json",
-  ".kube/config",
   ".docker/config.json",
-  ".config/gcloud/application_default_credentials.json",
   ".netrc",
   ".npmrc",
+  ".git-credentials",
+  ".config/gh/hosts.yml",
 ];
+const CREDENTIAL_DIRS: readonly string[] = [".aws", ".kube", ".azure", ".config/gcloud", ".oci"];
 
+/** Git config that can repoint core.hooksPath, relative to the home directory. */
+const HOME_GIT_CONFIG: readonly string[] = [".gitconfig", ".config/git/config"];
+
+/** Hook configuration files by their last segments (anywhere in the tree, except vendored code). */
 const HOOK_CONFIG_SUFFIXES: readonly string[] = [
   ".cursor/hooks.json",
   ".gemini/settings.json",
+  ".windsurf/hooks.json",
+  ".codex/hooks.json",
+  ".codex/config.toml",
   ".pre-commit-config.yaml",
   "lefthook.yml",
   "lefthook.yaml",
+  ".lefthook.yml",
+  "lefthook-local.yml",
 ];
 
 function within(child: string, parent: string): boolean {
@@ -58,28 +70,69 @@ function segmentsOf(p: string): string[] {
   return p.split(/[\\/]+/).filter((s) => s.length > 0);
 }
 
-function hasSegment(segments: readonly string[], name: string): boolean {
-  return segments.includes(name);
+/** The segment after the last `name` segment, or undefined. */
+function after(segments: readonly string[], name: string): string | undefined {
+  const i = segments.lastIndexOf(name);
+  return i >= 0 ? (segments[i + 1] ?? "") : undefined;
 }
 
-function classifyHookConfig(abs: string, segments: readonly string[], base: string): PathClass[] {
-  const out: PathClass[] = [];
-  const i = segments.lastIndexOf(".claude");
-  if (i >= 0 && i < segments.length - 1) {
-    const rest = segments.slice(i + 1);
-    if ((rest.length === 1 && /^settings(\.local)?\.json$/.test(base)) || rest[0] === "hooks") out.push("hook-config");
+function isHookConfig(abs: string, segments: readonly string[], base: string, ctx: PathContext): boolean {
+  if (HOME_GIT_CONFIG.some((f) => abs === path.join(ctx.home, f))) return true;
+  if (segments.includes("node_modules")) return false; // a package's own .husky/ or lefthook.yml is not this project's hook
+  const claude = segments.lastIndexOf(".claude");
+  if (claude >= 0) {
+    const rest = segments.slice(claude + 1);
+    if (rest.length === 1 && /^settings(\.local)?\.json$/.test(base)) return true;
+    if (rest[0] === "hooks" || rest[0] === "plugins") return true;
   }
-  if (HOOK_CONFIG_SUFFIXES.some((s) => abs.endsWith(`/${s}`))) out.push("hook-config");
-  const cursor = segments.lastIndexOf(".cursor");
-  if (cursor >= 0 && (segments[cursor + 1] === "hooks" || segments[cursor + 1] === "rules")) out.push("hook-config");
-  if (hasSegment(segments, ".codex") && (base === "hooks.json" || base === "config.toml")) out.push("hook-config");
-  const gh = segments.lastIndexOf(".github");
-  if (gh >= 0 && segments[gh + 1] === "hooks") out.push("hook-config");
-  if (hasSegment(segments, ".husky")) out.push("hook-config");
+  if (HOOK_CONFIG_SUFFIXES.some((s) => abs.endsWith(`/${s}`))) return true;
+  const cursor = after(segments, ".cursor");
+  if (cursor === "hooks" || cursor === "rules") return true;
+  if (after(segments, ".github") === "hooks") return true;
+  if (segments.includes(".husky")) return true;
   const git = segments.lastIndexOf(".git");
-  if (git >= 0 && (segments[git + 1] === "hooks" || (segments[git + 1] === "config" && git + 2 === segments.length))) out.push("hook-config");
-  if (segments[segments.length - 2] === ".claude-plugin") out.push("hook-config");
-  return out;
+  if (git >= 0 && (segments[git + 1] === "hooks" || (segments[git + 1] === "config" && git + 2 === segments.length))) return true;
+  return segments[segments.length - 2] === ".claude-plugin";
+}
+
+function isEnvFile(lower: string): boolean {
+  if (/\.(example|sample|template|dist|defaults)$/.test(lower)) return false;
+  return lower === ".env" || lower.startsWith(".env.") || lower === ".envrc" || (lower.endsWith(".env") && lower.length > 4);
+}
+
+function isSecretName(lower: string, segments: readonly string[]): boolean {
+  if (lower.endsWith(".pub")) return false;
+  return (
+    segments.includes("secrets") ||
+    segments.includes(".ssh") ||
+    /\.(pem|key|p12|pfx|jks|keystore|ppk)$/.test(lower) ||
+    /^id_(rsa|dsa|ecdsa|ed25519)/.test(lower) ||
+    lower === "credentials" ||
+    lower === "credentials.json" ||
+    lower === "kubeconfig" ||
+    lower === "service-account.json"
+  );
+}
+
+function addStateClasses(classes: Set<PathClass>, segments: readonly string[], base: string, lower: string): void {
+  if (lower.endsWith(".tfstate")) classes.add("tfstate");
+  if (/\.tfstate(\.\d+)?\.(backup|bak)$/.test(lower)) classes.add("tfstate-backup");
+  if (segments.includes("terraform.tfstate.d")) classes.add("tfstate");
+  const tfDir = segments.lastIndexOf(".terraform");
+  if (tfDir >= 0) {
+    classes.add("terraform-dir");
+    if (tfDir === segments.length - 2 && base === "terraform.tfstate") {
+      classes.delete("tfstate");
+      classes.add("backend-config");
+    }
+    if (tfDir === segments.length - 2 && base === "environment") classes.add("workspace-selector");
+  }
+  if (/\.(tfplan|plan)$/.test(lower) || lower === "tfplan" || lower === "plan.out" || lower === "tfplan.out") classes.add("plan");
+  if (lower === ".terraform.lock.hcl") classes.add("lock-file");
+  else if (/\.(tf|tf\.json|hcl)$/.test(lower)) classes.add("iac-source");
+  if (lower === "cdk.json" || lower === "cdk.context.json" || /^pulumi(\..+)?\.ya?ml$/.test(lower)) classes.add("iac-source");
+  const pulumi = after(segments, ".pulumi");
+  if (pulumi === "stacks" || pulumi === "backups" || pulumi === "history") classes.add("pulumi-state");
 }
 
 /** Classify one absolute path. Pure: no fs access. */
@@ -90,46 +143,19 @@ export function classifyPath(abs: string, ctx: PathContext): PathClass[] {
   const base = segments[segments.length - 1] ?? "";
   const lower = base.toLowerCase();
 
-  if (lower.endsWith(".tfstate")) classes.add("tfstate");
-  if (lower.endsWith(".tfstate.backup") || lower.endsWith(".tfstate.bak")) classes.add("tfstate-backup");
-  if (hasSegment(segments, "terraform.tfstate.d")) classes.add("tfstate");
-  const tfDir = segments.lastIndexOf(".terraform");
-  if (tfDir >= 0) {
-    classes.add("terraform-dir");
-    if (tfDir === segments.length - 2 && base === "terraform.tfstate") {
-      classes.delete("tfstate");
-      classes.add("backend-config");
-    }
-    if (tfDir === segments.length - 2 && base === "environment") classes.add("workspace-selector");
-  }
-  if (base === ".terraform") classes.add("terraform-dir");
-  if (lower.endsWith(".tfbackend")) classes.add("backend-config");
-  if (lower.endsWith(".tfplan") || lower.endsWith(".plan") || lower === "tfplan") classes.add("plan");
-  if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json")) classes.add("tfvars");
-  if (lower === ".terraform.lock.hcl") classes.add("lock-file");
-  if (/\.(tf|tf\.json|hcl)$/.test(lower) && lower !== ".terraform.lock.hcl") classes.add("iac-source");
-  if (lower === "cdk.json" || lower === "cdk.context.json" || /^pulumi(\..+)?\.ya?ml$/.test(lower)) classes.add("iac-source");
-  const pulumi = segments.lastIndexOf(".pulumi");
-  if (pulumi >= 0 && segments[pulumi + 1] === "stacks") classes.add("pulumi-state");
-  if (lower === ".env" || (lower.startsWith(".env.") && !/\.(example|sample|template|dist)$/.test(lower)) || lower === ".envrc") {
-    classes.add("env");
-  }
-  if (
-    hasSegment(segments, "secrets") ||
-    /\.(pem|key|p12|pfx|jks|keystore)$/.test(lower) ||
-    /^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?$/.test(lower) ||
-    lower === "credentials" ||
-    lower === "credentials.json" ||
-    lower === "kubeconfig"
-  ) {
-    if (!lower.endsWith(".pub")) classes.add("secret");
-  }
-  if (CREDENTIAL_FILES.some((f) => norm === path.join(ctx.home, f)) || within(norm, path.join(ctx.home, ".aws", "sso"))) {
+  addStateClasses(classes, segments, base, lower);
+  // *.tfbackend (partial backend configuration, often with access keys) is a secrets file like *.tfvars:
+  // ask to read or write. It selects a backend only at a (gated) `terraform init -backend-config=`.
+  if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json") || lower.endsWith(".tfbackend")) classes.add("tfvars");
+  if (isEnvFile(lower)) classes.add("env");
+  if (isSecretName(lower, segments)) classes.add("secret");
+  const inHome = (f: string): boolean => norm === path.join(ctx.home, f);
+  if (CREDENTIAL_FILES.some(inHome) || CREDENTIAL_DIRS.some((d) => within(norm, path.join(ctx.home, d)))) {
     classes.add("credentials");
     classes.add("secret");
   }
-  for (const c of classifyHookConfig(norm, segments, base)) classes.add(c);
-  if (hasSegment(segments, ".infragate") || within(norm, ctx.infragateHome)) classes.add("guard-config");
+  if (isHookConfig(norm, segments, base, ctx)) classes.add("hook-config");
+  if (segments.includes(".infragate") || within(norm, ctx.infragateHome)) classes.add("guard-config");
   if (!within(norm, ctx.root)) classes.add("outside-workspace");
   return [...classes].sort();
 }

@@ -23,3 +23,9 @@ export function takeFingerprint(input: LocateInput, cached: readonly (StateHeade
 export function inputsOf(dir: string, fp: Fingerprint): LocateInput {
   return { dir, dataDir: fp.dataDir, workspaceEnv: fp.workspaceEnv, stateOption: fp.stateOption };
 }
+
+/** The selection (workspace, backend) a data dir makes today. */
+export function readSelection(dir: string, dataDirAbs: string): Fingerprint["selection"] {
+  const loc = locate({ dir, dataDir: dataDirAbs, workspaceEnv: "", stateOption: "" });
+  return { workspace: loc.selected, backendType: loc.backend.type, backendHash: loc.backend.hash };
+}

@@ -70,8 +70,10 @@ export function protoVarintField(msg: Buffer, field: number): number | undefined
     if (wire === 0) {
       const v = varint();
       if (f === field) found = v;
-    } else if (wire === 2) i += varint();
-    else if (wire === 1) i += 8;
+    } else if (wire === 2) {
+      const len = varint(); // not `i += varint()`: that adds to i's value before the varint was read
+      i += len;
+    } else if (wire === 1) i += 8;
     else if (wire === 5) i += 4;
     else throw new Error(`wire type ${wire}`);
   }

@@ -1,6 +1,6 @@
 /** interpretTerraform: one row per argv (iac-semantics 3.1-3.4), evasions included. */
 import { describe, expect, it } from "vitest";
-import { interpretTerraform, linkSavedPlans } from "../../src/clis/terraform/index.js";
+import { interpretTerraform } from "../../src/clis/terraform/index.js";
 import { splitShellWords } from "../../src/clis/terraform/tf-cli-args.js";
 import { CWD, expectFacts, expectSchemaValid, simple, type CmdOpts, type Expect } from "./terraform-support.js";
 
@@ -182,16 +182,5 @@ describe("interpretTerraform", () => {
 
   it("splits TF_CLI_ARGS like go-shellwords, without expansion", () => {
     expect(splitShellWords(`-var 'a=b c' -target="x.y" $HOME`)).toEqual(["-var", "a=b c", "-target=x.y", "$HOME"]);
-  });
-
-  it("links apply PLANFILE to a plan -destroy -out earlier in the line", () => {
-    const plan = interpretTerraform(simple(["terraform", "plan", "-destroy", "-out=d.plan"])).operations[0]!;
-    const apply = interpretTerraform(simple(["terraform", "apply", "d.plan"])).operations[0]!;
-    expect(apply.context.planDestroyHint).toBe(false);
-    const linked = linkSavedPlans([plan, apply]);
-    expect(linked[1]!.context.planDestroyHint).toBe(true);
-    const plain = interpretTerraform(simple(["terraform", "plan", "-out=d.plan"])).operations[0]!;
-    expect(linkSavedPlans([plan, plain, apply])[2]!.context.planDestroyHint).toBe(false);
-    expect(linkSavedPlans([apply, plan])[0]!.context.planDestroyHint).toBe(false);
   });
 });

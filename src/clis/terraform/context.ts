@@ -23,10 +23,14 @@ export interface TerraformFacts {
   planDestroyHint: boolean;
   wrappers: string[];
   depth: number;
+  /** TF_WORKSPACE / TF_DATA_DIR values in effect ("" unset), for src/state to locate the state. */
+  workspaceEnv: string;
+  dataDirEnv: string;
 }
 
-/** StateFacts and PlanFacts defaults: src/state fills them later. */
-export function defaultState(): CedarRecord {
+/** StateFacts and PlanFacts defaults: src/state fills them later. workspace / dataDir carry the
+ *  TF_WORKSPACE / TF_DATA_DIR values the command runs with ("" unset). */
+export function defaultState(workspace: string, dataDir: string): CedarRecord {
   return {
     known: false,
     swapped: false,
@@ -38,6 +42,8 @@ export function defaultState(): CedarRecord {
     vanished: false,
     touchedInSession: false,
     detail: "",
+    workspace,
+    dataDir,
   };
 }
 
@@ -70,7 +76,7 @@ export function toContext(f: TerraformFacts): CedarRecord {
     planDestroyHint: f.planDestroyHint,
     wrappers: [...f.wrappers],
     depth: f.depth,
-    state: defaultState(),
+    state: defaultState(f.workspaceEnv, f.dataDirEnv),
     plan: defaultPlan(f.planFile !== ""),
   };
 }

@@ -5,7 +5,6 @@ import { analyzeTerraform } from "./terraform.js";
 
 export { interpretTerragrunt } from "./terragrunt.js";
 export { interpretEnvExport } from "./env-export.js";
-export { linkSavedPlans } from "./plans.js";
 
 export const interpretTerraform: Interpreter = (cmd): Interpretation => {
   const r = analyzeTerraform({

@@ -110,6 +110,8 @@ export function analyzeTerraform(input: TfInput): TfResult {
     planDestroyHint: planFile !== "" && /destroy/i.test(path.basename(planFile)),
     wrappers: [...input.wrappers],
     depth: input.depth,
+    workspaceEnv: env.TF_WORKSPACE ?? "",
+    dataDirEnv: env.TF_DATA_DIR ?? "",
   };
   return { action, dir, facts };
 }

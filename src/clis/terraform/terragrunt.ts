@@ -90,7 +90,7 @@ function baseFacts(cmd: SimpleCommand, dir: string, operation: string, rest: rea
     program: "terragrunt", operation, command: cmd.text, cwd: dir, args, flags, options: [], injected: [],
     envNames: [], targets: [], stdinPiped: cmd.stdin !== "terminal", autoApprove: false, destroy: false, all: false,
     nonInteractive: false, stateSwapEnv: false, planFile: "", planOut: "", planDestroyHint: false,
-    wrappers: [...cmd.wrappers], depth: cmd.depth,
+    wrappers: [...cmd.wrappers], depth: cmd.depth, workspaceEnv: cmd.env.TF_WORKSPACE ?? "", dataDirEnv: cmd.env.TF_DATA_DIR ?? "",
   };
 }
 

@@ -86,13 +86,12 @@ function destroyPlansInLine(views: readonly (TerraformView | undefined)[]): Set<
   return out;
 }
 
+/** The plan's facts. destroyMode also when this line or this session made the file with plan -destroy
+ *  (the name-based guess for plans that cannot be inspected is terraform.apply-destroy-plan's). */
 async function planFactsOf(view: TerraformView, file: string, env: Env, destroyPlans: ReadonlySet<string>): Promise<PlanFacts> {
   const facts = await inspectPlan({ program: view.program, dir: view.dir, planFile: file, env });
-  const remembered = destroyPlans.has(file);
-  const named = !facts.known && /destroy/i.test(path.basename(file));
-  if (!remembered && !named) return facts;
-  const why = remembered ? "it was made with plan -destroy in this session" : "its name says destroy";
-  return { ...facts, destroyMode: true, detail: `${facts.detail}; treated as a destroy plan: ${why}` };
+  if (!destroyPlans.has(file) || facts.destroyMode) return facts;
+  return { ...facts, destroyMode: true, detail: `${facts.detail}; it was made with plan -destroy in this session` };
 }
 
 function withFacts(op: Operation, state: StateFacts, plan: PlanFacts): Operation {

@@ -23,6 +23,17 @@ const ASSIGNMENT = /^(['"]?)([A-Za-z_][A-Za-z0-9_.]{0,127})=/;
 const FLAG_WITH_VALUE = /^--?([A-Za-z][A-Za-z0-9_.-]{0,63})=/;
 /** `--name` or `-name` with nothing attached. */
 const FLAG_ALONE = /^--?([A-Za-z][A-Za-z0-9_.-]{0,63})$/;
+/** `Bearer` / `Basic` as a word of its own: the credential follows. */
+const AUTH_SCHEME = /^['"]?(?:[Bb]earer|[Bb]asic)$/;
+/** What a credential after `Bearer` looks like (so "the bearer of bad news" stays). */
+const CREDENTIAL = /^[A-Za-z0-9._~+/=-]{6,8192}['"]?$/;
+
+/** The redaction of the word after a rule of kind "next", if it applies. */
+function nextRule(next: Extract<Rule, { kind: "next" }>, raw: string): Rule {
+  if (raw.startsWith("-")) return NONE;
+  if (next.tokenOnly && !CREDENTIAL.test(raw)) return NONE;
+  return next.userPass ? userPassRange(raw, 0) : valueRange(raw, 0);
+}
 /** `Name:` as in an HTTP header or a YAML line. */
 const HEADER_NAME = /^(['"]?)([A-Za-z][A-Za-z0-9_-]{0,63}):$/;
 
@@ -54,11 +65,10 @@ function redactSegment(text: string, segment: readonly ShellToken[], depth: numb
     const before = previous;
     previous = raw;
     if (pending) {
-      const next = pending;
+      const rule = nextRule(pending, raw);
       pending = undefined;
-      if (!raw.startsWith("-")) {
-        const rule = next.userPass ? userPassRange(raw, 0) : valueRange(raw, 0);
-        if (rule.kind === "range") ranges.push({ start: token.start + rule.from, end: token.start + rule.to, text: REDACTED });
+      if (rule.kind === "range") {
+        ranges.push({ start: token.start + rule.from, end: token.start + rule.to, text: REDACTED });
         continue;
       }
     }
@@ -78,11 +88,12 @@ function redactSegment(text: string, segment: readonly ShellToken[], depth: numb
 
 type Rule =
   | { kind: "none" }
-  | { kind: "next"; userPass?: boolean }
+  | { kind: "next"; userPass?: boolean; tokenOnly?: boolean }
   | { kind: "range"; from: number; to: number };
 const NONE: Rule = { kind: "none" };
 
 function wordRule(raw: string, programs: ReadonlySet<string>): Rule {
+  if (AUTH_SCHEME.test(raw)) return { kind: "next", tokenOnly: true };
   const c = raw[0];
   if (c !== "-" && c !== "'" && c !== '"' && !raw.includes("=") && !raw.endsWith(":")) return NONE;
   const assignment = assignmentValue(raw, 0);
@@ -157,7 +168,8 @@ function isUserFlag(name: string, programs: ReadonlySet<string>): boolean {
 
 function basename(raw: string): string {
   const slash = raw.lastIndexOf("/");
-  return slash >= 0 ? raw.slice(slash + 1) : raw;
+  const base = slash >= 0 ? raw.slice(slash + 1) : raw;
+  return base.startsWith("'") || base.startsWith('"') ? base.slice(1) : base;
 }
 
 /** `-c`, `-lc`, `-ec`: the next word is a script. */
@@ -189,4 +201,35 @@ function applyRanges(text: string, ranges: Range[]): string {
   }
   out.push(text.slice(at));
   return out.join("");
+}
+
+/**
+ * The same rules over an argv that was already split (facts carry `argv` arrays): a secret flag
+ * redacts the next element, `--flag=value` and `NAME=value` redact their value, and each element
+ * is also redacted as a command of its own (a `bash -c` script).
+ */
+export function redactArgv(argv: readonly string[]): string[] {
+  const programs = new Set<string>();
+  let pending: Extract<Rule, { kind: "next" }> | undefined;
+  let before = "";
+  return argv.map((arg) => {
+    const previous = before;
+    before = arg;
+    if (pending) {
+      const rule = nextRule(pending, arg);
+      pending = undefined;
+      if (rule.kind === "range") return applyRule(arg, rule);
+    }
+    // The script of `bash -c`, `eval`, `ssh host`: a command line of its own.
+    if (/\s/.test(arg) && (SCRIPT_FLAG.test(previous) || SCRIPT_RUNNERS.has(basename(previous)))) return redactCommand(arg);
+    const program = basename(arg);
+    const rule = wordRule(arg, programs);
+    if (KNOWN_PROGRAMS.has(program)) programs.add(MYSQL_FAMILY.has(program) ? "mysql" : program);
+    if (rule.kind === "next") pending = rule;
+    return rule.kind === "range" ? applyRule(arg, rule) : redactCommand(arg);
+  });
+}
+
+function applyRule(arg: string, rule: Rule): string {
+  return rule.kind === "range" ? `${arg.slice(0, rule.from)}${REDACTED}${arg.slice(rule.to)}` : arg;
 }

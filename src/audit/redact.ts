@@ -1,7 +1,7 @@
 /**
  * Redaction before anything reaches the log: secret values never do, file contents never do.
  */
-import { redactCommand, REDACTED } from "./redact-command.js";
+import { redactArgv, redactCommand, REDACTED } from "./redact-command.js";
 import { redactPatterns } from "./redact-patterns.js";
 import { isSecretName } from "./secret-name.js";
 
@@ -96,12 +96,17 @@ function sanitise(value: unknown, secret: boolean, depth: number, limits: Redact
   try {
     if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
     if (Array.isArray(obj) || obj instanceof Set) {
-      const items = Array.from(obj as Iterable<unknown>);
+      let items = Array.from(obj as Iterable<unknown>);
+      const total = items.length;
+      // An array of strings may be an argv: `--token`, then the secret as the next element.
+      if (!secret && items.length > 1 && items.every((i) => typeof i === "string")) {
+        items = redactArgv((items as string[]).slice(0, limits.maxArray + 1).map((i) => i.slice(0, MAX_REDACT_INPUT)));
+      }
       const out = items
         .slice(0, limits.maxArray)
         .map((item) => sanitise(item, secret, depth + 1, limits, seen))
         .map((item) => (item === undefined ? null : item));
-      if (items.length > limits.maxArray) out.push(`[TRUNCATED ${items.length - limits.maxArray} items]`);
+      if (total > limits.maxArray) out.push(`[TRUNCATED ${total - limits.maxArray} items]`);
       return out;
     }
     const entries = obj instanceof Map ? Array.from(obj.entries()) : Object.entries(obj);

@@ -140,9 +140,18 @@ describe("redactFacts", () => {
       secrets: { nested: [R, R] },
       secretFiles: [".env"],
       password: true,
-      argv: ["mysql", "-phunter2"],
+      argv: ["mysql", `-p${R}`],
       count: 3,
     });
+  });
+
+  it("redacts an argv with context: a secret flag redacts the next element", () => {
+    expect(redactFacts({ argv: ["vault", "login", "--token", "s.abc", "-method=token"] }).argv).toEqual(["vault", "login", "--token", R, "-method=token"]);
+    expect(redactFacts({ argv: ["curl", "-u", "me:pw", "-H", "Authorization: Bearer abcdef123", "https://x"] }).argv).toEqual([
+      "curl", "-u", `me:${R}`, "-H", `Authorization: Bearer ${R}`, "https://x",
+    ]);
+    expect(redactFacts({ argv: ["bash", "-c", "DB_PASSWORD=pw ./run"] }).argv).toEqual(["bash", "-c", `DB_PASSWORD=${R} ./run`]);
+    expect(redactFacts({ argv: ["aws", "s3", "ls", "--profile", "prod"] }).argv).toEqual(["aws", "s3", "ls", "--profile", "prod"]);
   });
 
   it("redacts shapes inside strings at any depth", () => {

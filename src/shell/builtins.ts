@@ -110,3 +110,18 @@ export function unset(words: readonly RWord[], scope: Scope): void {
     scope.lineEnv.delete(w.value);
   }
 }
+
+/** `read X`, `mapfile X`, `printf -v X`, `getopts O X`: the named variables now hold unknown values. */
+export function readsInto(program: string, words: readonly RWord[], scope: Scope): void {
+  const names = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  if (program === "printf") {
+    const i = words.findIndex((w) => w.value === "-v");
+    const name = i >= 0 ? words[i + 1]?.value : undefined;
+    if (name !== undefined && names.test(name)) scope.vars[name] = null;
+    return;
+  }
+  for (const w of words.slice(1)) if (names.test(w.value)) scope.vars[w.value] = null;
+  if (program === "read" && words.length === 1) scope.vars["REPLY"] = null;
+}
+
+export const READS_INTO = new Set(["read", "mapfile", "readarray", "printf", "getopts"]);

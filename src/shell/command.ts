@@ -2,7 +2,7 @@
 import type { Assignment, Command, Word } from "unbash";
 import type { Ctx, Inv, Io, RWord, Scope } from "./model.js";
 import { applyRedirects } from "./redirects.js";
-import { DECLARATIONS, assign, changeDir, declare, unset, type DeclArg } from "./builtins.js";
+import { DECLARATIONS, READS_INTO, assign, changeDir, declare, readsInto, unset, type DeclArg } from "./builtins.js";
 import { normalizeProgram } from "./programs.js";
 import { resolveJoined, resolveWord } from "./words.js";
 import { runInvocation } from "./invoke.js";
@@ -119,4 +119,5 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
 
   if (program === "cd" || program === "pushd" || program === "popd") changeDir(program, words, scope);
   else if (program === "unset") unset(words, scope);
+  else if (READS_INTO.has(program)) readsInto(program, words, scope);
 }

@@ -6,8 +6,6 @@ export interface OptSpec {
   readonly short?: string;
   /** Long option names (without `--`) that take a value (`--user USER`, `--user=USER`). */
   readonly long?: readonly string[];
-  /** Stop at the first word that does not start with `-` (default true). */
-  readonly stopAtPositional?: boolean;
   /** Words like `-10` are options too (nice). */
   readonly numeric?: boolean;
 }

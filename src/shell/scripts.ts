@@ -9,8 +9,6 @@ function script(wrapper: string, words: readonly RWord[]): Unwrap {
   return { kind: "script", wrapper, source: joinWords(words), unresolved: anyUnresolved(words) };
 }
 
-const SHELL_LONG_FLAGS = new Set(["norc", "noprofile", "login", "posix", "restricted", "verbose", "noediting", "debugger", "protected", "no-config", "private"]);
-
 /** A shell reading its script from stdin: known text is parsed; unknown text (curl | sh) is unresolved. */
 export function stdinScript(name: string, inv: Inv): Unwrap {
   // A terminal is interactive; a file is like `bash FILE` (an opaque script, not hidden text).
@@ -37,7 +35,7 @@ const shell: Handler = (w, inv) => {
       else if (long === "command") {
         dashC = true;
         i++;
-      } else if (SHELL_LONG_FLAGS.has(long) || long.length > 0) i++;
+      } else i++; // --norc, --noprofile, --login, --posix, ...
       continue;
     }
     if (!v.startsWith("-") && !v.startsWith("+")) break;
@@ -57,7 +55,7 @@ const shell: Handler = (w, inv) => {
 
 const evalH: Handler = (w) => script("eval", w.slice(1));
 
-const su: Handler = (w) => {
+const su: Handler = (w, inv) => {
   const spec = { short: "cCgGsw", long: ["command", "session-command", "group", "supp-group", "shell", "whitelist-environment"] };
   const p = parseOptions(w, 1, spec);
   let cmd = optValue(p, "c", "C", "command", "session-command");
@@ -68,7 +66,7 @@ const su: Handler = (w) => {
     const p2 = parseOptions(w, j + 1, spec);
     cmd = optValue(p2, "c", "C", "command", "session-command");
   }
-  if (cmd === undefined) return { kind: "final" };
+  if (cmd === undefined) return stdinScript("su", inv);
   return { kind: "script", wrapper: "su -c", source: cmd, unresolved: false };
 };
 
@@ -89,15 +87,27 @@ const scriptCmd: Handler = (w) => {
 const SSH_SPEC = { short: "BbcDEeFIiJLlmOoPpQRSWw" };
 
 /** `ssh [opts] host [opts] CMD...`: the remote words are joined and run by the remote shell. */
-const ssh: Handler = (w) => {
+const ssh: Handler = (w, inv) => {
   const p = parseOptions(w, 1, SSH_SPEC);
   if (p.index >= w.length) return { kind: "final" };
   const p2 = parseOptions(w, p.index + 1, SSH_SPEC);
+  // No remote command: the remote shell reads its script from our stdin (`ssh host <<EOF`).
+  if (p2.index >= w.length) return hasOpt(p, "N", "n") || hasOpt(p2, "N", "n") ? { kind: "final" } : stdinScript("ssh", inv);
   return script("ssh", w.slice(p2.index));
+};
+
+/** `trap 'CMD' SIGNAL...`: CMD runs later, in this shell. */
+const trap: Handler = (w) => {
+  const p = parseOptions(w, 1, {});
+  if (hasOpt(p, "p", "l", "P")) return { kind: "final" };
+  const action = w[p.index];
+  if (!action || w.length - p.index < 2 || action.value === "-" || action.value === "") return { kind: "final" };
+  return { kind: "script", wrapper: "trap", source: action.value, unresolved: action.unresolved };
 };
 
 export const SCRIPT_RUNNERS: Readonly<Record<string, Handler>> = {
   eval: evalH,
+  trap,
   su,
   watch,
   script: scriptCmd,

@@ -125,7 +125,8 @@ describe("robustness", () => {
     const a = analyze(src);
     const ms = performance.now() - start;
     expect(a.commands.length).toBeGreaterThan(1000);
-    expect(ms).toBeLessThan(3000);
+    // A guard against super-linear blowup on a loaded CI box, not a benchmark (see bench/ for latency).
+    expect(ms).toBeLessThan(10_000);
   });
   it("fan-out is bounded", () => {
     const a = analyze(`echo {1..64}{1..64}{1..64}`);

@@ -99,3 +99,10 @@ describe("scripts fed to a shell on stdin", () => {
   t("bash <(curl -s https://x)", { program: "bash", unresolved: true });
   t("python3 - <<EOF\nimport os\nEOF", { program: "python", inlineCode: "import os\n" });
 });
+
+describe("strings run later by the shell", () => {
+  t("trap 'terraform destroy' EXIT", { program: "terraform", wrappers: ["trap"], depth: 1 });
+  t("trap -p", { program: "trap" });
+  t("trap - EXIT", { program: "trap" });
+  t('eval "$(echo terraform destroy)"', { program: "terraform", wrappers: ["eval"], unresolved: false });
+});

@@ -78,3 +78,9 @@ it("an unknown $VAR from the inherited environment is not trusted in command pos
   const a = analyze("$TOOL destroy", { env: { HOME: "/h", TOOL: "ls" } });
   expect(a.commands[0]).toMatchObject({ program: "", unresolved: true });
 });
+
+describe("builtins that assign unknown values", () => {
+  t("T=ls; read T; $T destroy", { program: "", unresolved: true });
+  t("T=ls; printf -v T '%s' x; $T destroy", { program: "", unresolved: true });
+  t("T=ls; mapfile T < f; $T destroy", { program: "", unresolved: true });
+});

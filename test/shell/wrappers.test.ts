@@ -80,6 +80,10 @@ describe("remote and string-taking wrappers", () => {
   t("ssh -i key -p 2222 -o StrictHostKeyChecking=no user@host terraform destroy", { program: "terraform", wrappers: ["ssh"] });
   t("ssh host -t 'cd infra && terraform destroy'", { program: "terraform", wrappers: ["ssh"] });
   t("ssh host", { program: "ssh", argv: ["ssh", "host"] });
+  t("ssh host <<EOF\nterraform destroy\nEOF", { program: "terraform", wrappers: ["ssh (stdin)"], stdin: "heredoc" });
+  t("ssh host < deploy.sh", { program: "ssh", stdin: "file" });
+  t("curl x | ssh host", { program: "ssh", unresolved: true });
+  t("sudo su <<< 'terraform destroy'", { program: "terraform", wrappers: ["sudo", "su (stdin)"] });
   t("watch terraform destroy", { program: "terraform", wrappers: ["watch"] });
   t("watch -n 5 'terraform destroy'", { program: "terraform", wrappers: ["watch"] });
   t("watch -x terraform destroy", { program: "terraform", wrappers: ["watch"], depth: 0 });

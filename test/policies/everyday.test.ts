@@ -1,0 +1,92 @@
+/** Everyday commands and file actions that the whole pack must ALLOW: a false block on ordinary work is
+ *  a bug (users uninstall noisy guards). Each runs through the full pipeline in a fresh workspace. */
+import { describe, expect, it } from "vitest";
+import { makeGate } from "../support/gate.js";
+
+const COMMANDS: readonly string[] = [
+  "git status",
+  "git diff HEAD~1",
+  "git log --oneline -10",
+  "git add -A",
+  "git add src/x.ts main.tf",
+  'git commit -m "fix terraform destroy handling"',
+  'git commit -am "docs: explain --no-verify"',
+  "git push",
+  "git push -u origin feature/x",
+  "git pull",
+  "git fetch origin",
+  "git switch main",
+  "git checkout -b fix",
+  "git stash && git stash pop",
+  "npm test",
+  "npm install",
+  "npm ci",
+  "npm run build",
+  "npx vitest run",
+  "ls -la",
+  "pwd",
+  "cat README.md",
+  "head -n 20 src/index.ts",
+  "grep -r destroy .",
+  "rg -n 'terraform destroy' docs",
+  'echo "terraform destroy"',
+  "printf '%s\\n' done",
+  "terraform plan",
+  "terraform fmt -recursive",
+  "terraform validate",
+  "terraform init",
+  "mkdir -p build",
+  "rm -rf build/ node_modules/.cache",
+  "rm -f dist/app.js",
+  "cp src/a.ts src/b.ts",
+  "mv src/old.ts src/new.ts",
+  "tar czf out.tgz dist",
+  "touch src/new.ts",
+  "sed -i 's/foo/bar/' src/a.ts",
+  "perl -pi -e 's/foo/bar/' src/a.ts",
+  "chmod +x scripts/build.sh",
+  "ln -s ../shared/variables.tf variables.tf",
+  "find . -name '*.log' -delete",
+  "cat main.tf | grep resource",
+  "tee build/log.txt < /dev/null",
+  "curl -fsSL https://example.com -o build/page.html",
+  "node --version",
+  "python3 -m pytest",
+  "make test",
+  "cd src && ls",
+  "wc -l src/*.ts",
+  "diff -u a.txt b.txt",
+  "gzip -k build/log.txt",
+  "cp .env.example .env.sample",
+];
+
+const FILES: readonly { tool: "Write" | "Edit" | "Read"; path: string }[] = [
+  { tool: "Write", path: "src/x.ts" },
+  { tool: "Edit", path: "main.tf" },
+  { tool: "Edit", path: "infra/prod/backend.tf" },
+  { tool: "Write", path: "modules/vpc/variables.tf" },
+  { tool: "Read", path: "README.md" },
+  { tool: "Read", path: "main.tf" },
+  { tool: "Read", path: ".terraform.lock.hcl" },
+  { tool: "Write", path: "docs/state.md" },
+  { tool: "Write", path: ".gitignore" },
+  { tool: "Write", path: "package.json" },
+  { tool: "Write", path: ".env.example" },
+];
+
+describe("everyday work stays allowed", () => {
+  for (const command of COMMANDS) {
+    it(command, async () => {
+      const result = await makeGate().shell(command);
+      expect(result.findings.flatMap((f) => f.errors), "Cedar errors").toEqual([]);
+      expect(result.decision, `${result.reason} (${result.policies.join(", ")})`).toBe("allow");
+    });
+  }
+  for (const f of FILES) {
+    it(`${f.tool} ${f.path}`, async () => {
+      const result = await makeGate().file(f.tool, f.path);
+      expect(result.findings.flatMap((x) => x.errors), "Cedar errors").toEqual([]);
+      expect(result.decision, `${result.reason} (${result.policies.join(", ")})`).toBe("allow");
+    });
+  }
+});

@@ -1,0 +1,58 @@
+/** policies/git.cedar and the git facts the other files decide on: clean -x, stash --all, checkout of
+ *  state; everyday git stays allowed. */
+import { policyTable } from "../support/policy-table.js";
+
+const STATE = '{"version":4,"serial":1,"lineage":"l","resources":[]}';
+
+policyTable("git", {
+  deny: [
+    { cmd: "git checkout -- terraform.tfstate", by: "state.write-state-file" },
+    { cmd: "git checkout HEAD~3 -- terraform.tfstate", by: "state.write-state-file" },
+    { cmd: "git checkout HEAD~3 infra/terraform.tfstate", by: "state.write-state-file" },
+    { cmd: "git checkout terraform.tfstate", by: "state.write-state-file" },
+    { cmd: "git restore terraform.tfstate.backup", by: "state.write-state-file" },
+    { cmd: "git -C infra restore --source main .terraform/environment", by: "state.write-state-file" },
+    { cmd: "git checkout -- .claude/settings.json", by: "self-protection.hook-config" },
+    { name: "git clean -fdx with state", cmd: "git clean -fdx", files: { "infra/terraform.tfstate": STATE }, by: "state.delete-tree-holds-state" },
+    { name: "git stash --all with state", cmd: "git stash --all", files: { "terraform.tfstate": STATE }, by: "state.delete-tree-holds-state" },
+    { cmd: "git commit -nm wip", by: "self-protection.git-no-verify" },
+  ],
+  ask: [
+    { cmd: "git clean -fdx", by: "git.clean-ignored" },
+    { cmd: "git clean -xfd build/", by: "git.clean-ignored" },
+    { cmd: "git stash -a", by: "git.stash-all" },
+    { cmd: "git stash push --all -m wip", by: "git.stash-all" },
+    { cmd: "git checkout -- .env", by: "secrets.project-secret-write" },
+    { cmd: "git restore prod.tfvars", by: "secrets.project-secret-write" },
+  ],
+  allow: [
+    "git status",
+    "git diff",
+    "git diff --cached",
+    "git log --oneline -20",
+    "git add -A",
+    "git add main.tf",
+    "git commit -m 'fix terraform destroy handling'",
+    "git commit -m 'rm -rf .terraform'",
+    "git push",
+    "git push origin HEAD",
+    "git pull --rebase",
+    "git fetch --all",
+    "git branch -D old",
+    "git switch -c feature",
+    "git checkout main",
+    "git checkout -b feature/x",
+    "git checkout -- src/index.ts",
+    "git restore --staged terraform.tfstate",
+    "git rebase main",
+    "git reset --hard HEAD~1",
+    "git stash",
+    "git stash pop",
+    "git stash -u",
+    "git clean -fd",
+    "git clean -ndx",
+    "git apply --check fix.diff",
+    "git tag v1.0.0",
+    "git show HEAD:main.tf",
+  ],
+});

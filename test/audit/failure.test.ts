@@ -100,7 +100,7 @@ describe("timing", () => {
     const perAppend = (performance.now() - started) / n;
     // Loose bound (shared CI disks); the real figure is printed for the record.
     console.log(`appendAudit: ${perAppend.toFixed(2)} ms per append`);
-    expect(perAppend).toBeLessThan(50);
+    expect(perAppend).toBeLessThan(100);
     expect((await verifyAudit(home)).ok).toBe(true);
   });
 });

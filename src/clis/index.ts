@@ -6,7 +6,7 @@ import { interpretGit } from "./git.js";
 import { interpretHelm } from "./helm.js";
 import { interpretInfragate } from "./infragate.js";
 import { interpretKubectl } from "./kubectl.js";
-import { interpretPulumi } from "./pulumi.js";
+import { interpretPulumi } from "./pulumi/index.js";
 import { interpretEnvExport, interpretTerraform, interpretTerragrunt } from "./terraform/index.js";
 import type { Interpreter } from "./types.js";
 

@@ -53,7 +53,8 @@ async function listSource(effect: FileEffect, archive: string): Promise<Listing>
   if (isGlobPath(archive)) return expandGlob(archive, isRecursiveVia(effect.via), MAX_MEMBERS);
   const zipFallback = effect.via === EXTRACT_VIAS.unzip && !fs.existsSync(archive) ? `${archive}.zip` : archive;
   const stat = fs.statSync(zipFallback);
-  if (stat.isDirectory()) return walkTree(zipFallback, MAX_MEMBERS);
+  const fileVia = (Object.values(EXTRACT_VIAS) as string[]).includes(effect.via) || (PATCH_VIAS as readonly string[]).includes(effect.via);
+  if (stat.isDirectory() && !fileVia) return walkTree(zipFallback, MAX_MEMBERS);
   if (!stat.isFile()) throw new Error("not a regular file");
   return listArchiveFile(effect.via, zipFallback);
 }

@@ -126,7 +126,7 @@ describe("interpretEnvExport", () => {
       const { operations } = interpretEnvExport(simple(argv, env, { program: "export" }));
       expect(operations.map((o) => ({ name: o.context.name, flags: o.context.flags }))).toEqual(expected);
       for (const op of operations) {
-        expect(op.action).toBe("terraform.env-inject");
+        expect(op.action).toBe("iac.env-inject");
         expectSchemaValid(op);
       }
     });

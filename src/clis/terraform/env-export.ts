@@ -64,7 +64,7 @@ export const interpretEnvExport: Interpreter = (cmd): Interpretation => {
     const c = classify(name, value);
     if (!c) continue;
     operations.push({
-      action: "terraform.env-inject",
+      action: "iac.env-inject",
       resource: { type: "Program", name: head ?? "export" },
       context: { command: cmd.text, name, tool: c.tool, flags: c.flags, cwd: cmd.cwd, depth: cmd.depth },
       summary: `export ${name}${c.flags.length > 0 ? ` (injects ${c.flags.join(", ")} into later ${c.tool} commands)` : ""}`,

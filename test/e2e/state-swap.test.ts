@@ -26,7 +26,7 @@ interface Step {
 const STEPS: readonly Step[] = [
   { call: bash("terraform plan"), expect: "ran", stub: "terraform plan" },
   { call: bash("./restore-old-state.sh"), expect: "ran" },
-  { call: bash("terraform apply"), expect: "blocked", reason: /state-swap\.lineage-changed[\s\S]*state lineage changed: lineage aaaa serial 1 → lineage 0ld0ld00… serial 40/ },
+  { call: bash("terraform apply"), expect: "blocked", reason: /state lineage changed: lineage aaaa serial 1 → lineage 0ld0ld00… serial 40\)?: \[state-swap\.lineage-changed\]/ },
   { call: bash("terraform apply"), expect: "blocked", reason: /state lineage changed: lineage aaaa serial 1 → lineage 0ld0ld00… serial 40/ },
   { call: bash("infragate state accept"), expect: "blocked", reason: /self-protection\.admin-verbs/ },
   { call: bash("terraform plan"), expect: "ran", stub: "terraform plan" },

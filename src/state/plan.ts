@@ -1,7 +1,6 @@
 /** Plan-aware apply: what a saved plan will do, from `terraform show -json PLANFILE` (read-only) and
  *  the plan's own mode field. Anything that fails leaves the plan unknown (known: false). */
 import path from "node:path";
-import { execa } from "execa";
 import type { Env } from "../shell/types.js";
 import { defaultPlanFacts, type PlanFacts } from "./facts.js";
 import { readPlanMode, type PlanMode } from "./plan-mode.js";
@@ -72,6 +71,8 @@ export async function inspectPlan(input: InspectInput): Promise<PlanFacts> {
   const mode = readPlanMode(input.planFile);
   let stdout: string;
   try {
+    // Loaded on demand: the hook's hot path pays for execa only when a saved plan is applied.
+    const { execa } = await import("execa");
     const result = await execa(input.program, ["show", "-json", "-no-color", input.planFile], {
       cwd: input.dir,
       env: showEnv(input.env),

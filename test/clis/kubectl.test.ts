@@ -1,0 +1,89 @@
+import { parse } from "shell-quote";
+import { describe, expect, it } from "vitest";
+import { interpretKubectl, normaliseKind } from "../../src/clis/kubectl.js";
+import type { Operation } from "../../src/clis/types.js";
+import type { SimpleCommand } from "../../src/shell/types.js";
+
+function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
+  const argv = parse(text).map(String);
+  return { program: "kubectl", argv, env, lineEnv: Object.keys(env), cwd: "/ws", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
+}
+
+function op(text: string, env: Record<string, string> = {}): Operation & { context: Record<string, never> } {
+  const ops = interpretKubectl(cmd(text, env)).operations;
+  expect(ops).toHaveLength(1);
+  return ops[0] as Operation & { context: Record<string, never> };
+}
+
+const CASES: readonly [string, string, Record<string, unknown>?][] = [
+  ["kubectl get pods", "kubectl.read", { kinds: ["pod"] }],
+  ["kubectl get secrets", "kubectl.read", { kinds: ["secret"] }],
+  ["kubectl get secret db -o yaml", "kubectl.secret-read", { output: "yaml" }],
+  ["kubectl get secret/db -ojsonpath={.data.password}", "kubectl.secret-read"],
+  ["kubectl get secrets -o=json -n prod", "kubectl.secret-read", { namespace: "prod" }],
+  ["kubectl get secret db -o name", "kubectl.read"],
+  ["kubectl get cm,secret -o yaml", "kubectl.secret-read", { kinds: ["configmap", "secret"] }],
+  ["kubectl describe secret db", "kubectl.read"],
+  ["kubectl logs deploy/api -f", "kubectl.read"],
+  ["kubectl config view", "kubectl.read"],
+  ["kubectl config view --raw", "kubectl.secret-read", { operation: "config view" }],
+  ["kubectl config view --minify --flatten --raw", "kubectl.secret-read"],
+  ["kubectl config get-contexts", "kubectl.read"],
+  ["kubectl config use-context prod", "kubectl.context", { operation: "config use-context" }],
+  ["kubectl config set-context --current --namespace=prod", "kubectl.context"],
+  ["kubectl diff -f app.yaml", "kubectl.read"],
+  ["kubectl rollout status deploy/api", "kubectl.read"],
+  ["kubectl rollout undo deploy/api", "kubectl.write"],
+  ["kubectl apply -f app.yaml", "kubectl.write", { fromFile: true }],
+  ["kubectl apply -f app.yaml --dry-run=server", "kubectl.dry-run", { dryRun: true }],
+  ["kubectl apply -f app.yaml --dry-run", "kubectl.dry-run"],
+  ["kubectl apply -f app.yaml --dry-run=none", "kubectl.write", { dryRun: false }],
+  ["kubectl exec -it api-0 -- rm -rf /data", "kubectl.write", { names: ["api-0"] }],
+  ["kubectl create token deployer", "kubectl.secret-read"],
+  ["kubectl ctx prod", "kubectl.write"],
+  ["kubectl delete pod api-0", "kubectl.delete", { kinds: ["pod"], names: ["api-0"] }],
+  ["kubectl delete ns staging", "kubectl.delete", { kinds: ["namespace"], names: ["staging"] }],
+  ["kubectl delete namespace/staging", "kubectl.delete", { kinds: ["namespace"] }],
+  ["kubectl delete Namespaces staging", "kubectl.delete", { kinds: ["namespace"] }],
+  ["kubectl delete customresourcedefinitions.apiextensions.k8s.io certs.cert-manager.io", "kubectl.delete", { kinds: ["customresourcedefinition"] }],
+  ["kubectl delete pods --all -n dev", "kubectl.delete", { flags: ["all"] }],
+  ["kubectl delete pods -A -l app=x", "kubectl.delete", { flags: ["all-namespaces"] }],
+  ["kubectl delete ns staging --dry-run=server", "kubectl.dry-run"],
+  ["kubectl --context prod delete pod x", "kubectl.delete", { kubeContext: "prod", contextOverride: true }],
+  ["kubectl -h", "kubectl.read"],
+  ["kubectl", "kubectl.read"],
+];
+
+describe("interpretKubectl", () => {
+  for (const [text, action, facts] of CASES) {
+    it(`${text} -> ${action}`, () => {
+      const o = op(text);
+      expect(o.action).toBe(action);
+      for (const [k, v] of Object.entries(facts ?? {})) {
+        if (Array.isArray(v)) expect([...(o.context[k] as unknown as string[])].sort(), k).toEqual([...v].sort());
+        else expect(o.context[k], k).toBe(v);
+      }
+    });
+  }
+
+  it("force with grace period 0", () => {
+    const o = op("kubectl delete pod x --force --grace-period 0");
+    expect(o.context.flags).toContain("force");
+    expect(o.context.options).toContain("grace-period=0");
+  });
+
+  it("the resource is the --context cluster", () => {
+    expect(op("kubectl get pods").resource).toEqual({ type: "Cluster", name: "(current)" });
+    expect(op("kubectl --context=prod-eu get pods").resource).toEqual({ type: "Cluster", name: "prod-eu" });
+  });
+
+  it("KUBECONFIG on the line is a context override", () => {
+    expect(op("kubectl apply -f x.yaml", { KUBECONFIG: "/tmp/other" }).context.contextOverride).toBe(true);
+  });
+
+  it("normalises kinds", () => {
+    expect(["ns", "pv", "crds", "ingresses", "storageclasses", "policies", "nodes"].map(normaliseKind)).toEqual([
+      "namespace", "persistentvolume", "customresourcedefinition", "ingress", "storageclass", "policy", "node",
+    ]);
+  });
+});

@@ -34,6 +34,8 @@ policyTable("policies/terraform.cedar", {
     c("terraform apply -auto-approve -destroy -target=a.b", "terraform.destroy"),
     // saved destroy plan (name hint; inspected plans are policies/plan.cedar)
     c("terraform apply destroy.tfplan", "terraform.apply-destroy-plan"),
+    // the same line's plan -destroy -out is linked by src/state (policies/plan.cedar)
+    c("terraform plan -destroy -out=d.plan && terraform apply d.plan", "plan.destroy-plan"),
     // auto-approve with -replace / -lock=false
     c("terraform apply -auto-approve -replace=aws_db_instance.main", "terraform.auto-approve-replace"),
     c("echo yes | terraform apply -replace=aws_db_instance.main", "terraform.auto-approve-replace"),

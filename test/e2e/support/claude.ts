@@ -26,7 +26,7 @@ export interface ClaudeRun {
   readonly denials: { tool_name: string; tool_use_id: string; tool_input: Record<string, unknown> }[];
 }
 
-export async function runClaude(project: E2eProject, apiUrl: string, prompt: string, mode: "bypassPermissions" | "acceptEdits" | "default"): Promise<ClaudeRun> {
+export async function runClaude(project: E2eProject, apiUrl: string, prompt: string, mode: "bypassPermissions" | "acceptEdits" | "default", extraEnv: Record<string, string> = {}): Promise<ClaudeRun> {
   const modeArgs = mode === "bypassPermissions" ? ["--dangerously-skip-permissions"] : ["--permission-mode", mode];
   const r = await execa(claudeBinary(), ["-p", prompt, ...modeArgs, "--output-format", "json"], {
     cwd: project.dir,
@@ -39,6 +39,7 @@ export async function runClaude(project: E2eProject, apiUrl: string, prompt: str
       DISABLE_TELEMETRY: "1",
       // root may use --dangerously-skip-permissions only in a declared sandbox
       IS_SANDBOX: "1",
+      ...extraEnv,
     }),
     reject: false,
     timeout: 120_000,

@@ -17,6 +17,8 @@ policyTable("policies/aws.cedar", {
     { cmd: "sudo aws s3 rm s3://b --recursive", by: "aws.s3-bulk-delete" },
     { cmd: "env AWS_PROFILE=prod aws s3 rm s3://b --recursive", by: "aws.s3-bulk-delete" },
     { cmd: "timeout 5 aws s3 rm s3://b --recursive", by: "aws.s3-bulk-delete" },
+    { cmd: "aws-vault exec prod -- aws s3 rm s3://b --recursive", by: "aws.s3-bulk-delete" },
+    { cmd: "bash -c 'aws s3 rm s3://b --recursive'", by: "aws.s3-bulk-delete" },
     { cmd: "aws s3api delete-objects --bucket b --delete file://keys.json", by: "aws.s3-bulk-delete" },
     { cmd: "aws s3 rb s3://b --force", by: "aws.s3-bucket-force-delete" },
     { cmd: "aws rds delete-db-instance --db-instance-identifier x --skip-final-snapshot", by: "aws.db-delete-without-snapshot" },
@@ -159,4 +161,32 @@ policyTable(
     ],
   },
   { config: { budget: { maxInstances: 4, allowedInstanceTypes: ["t3.*", "T4G.*", "db.t4g.*", "m5.large"] } } },
+);
+
+// The production-profile example from docs/clis/aws.md, as a user policy.
+const PROD_PROFILE = `
+@id("local.aws-prod-profile-delete")
+@reason("no deletes through a production AWS profile from an agent session; hand the command to the human")
+forbid (principal, action == Action::"aws.delete", resource)
+when { context.profile like "*prod*" };
+
+@id("local.aws-prod-profile-secrets")
+@reason("no secret reads through a production AWS profile from an agent session")
+forbid (principal, action == Action::"aws.secret", resource)
+when { context.profile like "*prod*" };
+`;
+
+policyTable(
+  "docs/clis/aws.md prod-profile example",
+  {
+    deny: [
+      { cmd: "aws s3 rm s3://b/k --profile prod", by: "local.aws-prod-profile-delete" },
+      { cmd: "aws ec2 terminate-instances --instance-ids i-1 --prof prod-eu", by: "local.aws-prod-profile-delete" },
+      { cmd: "AWS_PROFILE=acme-prod aws secretsmanager get-secret-value --secret-id db", by: "local.aws-prod-profile-secrets" },
+      { cmd: "aws s3 rm s3://b/k", env: { AWS_PROFILE: "acme-prod" }, by: "local.aws-prod-profile-delete" },
+    ],
+    ask: [{ cmd: "aws s3 rm s3://b/k --profile dev", by: "aws.delete" }],
+    allow: ["aws s3 ls --profile prod", "aws s3 rm s3://b/k --profile prod --dryrun"],
+  },
+  { userPolicies: PROD_PROFILE },
 );

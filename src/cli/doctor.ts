@@ -1,7 +1,7 @@
 /** `infragate doctor`: installs, policies, the audit log and the environment, as pass / warn / fail lines. */
 import path from "node:path";
 import { findWorkspaceRoot } from "../config/load.js";
-import { runDoctorChecks, type Check, type Status } from "../doctor/index.js";
+import { runDoctorChecks, type Check, type DoctorReport, type Status } from "../doctor/index.js";
 import { parseArgs } from "./args.js";
 import { useColor } from "./format.js";
 import { EXIT, type CliIo } from "./io.js";
@@ -41,6 +41,16 @@ function line(c: Check, color: boolean): string {
   return [head, ...(c.detail ?? []).filter((d) => d.length > 0).map((d) => `${" ".repeat(20)}${d}`)].join("\n");
 }
 
+export function formatDoctor(dir: string, report: DoctorReport, color: boolean): string {
+  const out = [`infragate doctor: ${dir}`, ...report.checks.map((c) => line(c, color))];
+  if (report.managedSnippet) {
+    out.push("", "To make the Claude Code hook tamper-proof, put this in the managed settings file (root-owned;", "permissions.disableBypassPermissionsMode is optional: it forbids bypassPermissions mode):", report.managedSnippet);
+  }
+  const counts = (s: Status): number => report.checks.filter((c) => c.status === s).length;
+  out.push("", `${report.ok ? "ok" : "FAILED"}: ${counts("pass")} pass, ${counts("warn")} warn, ${counts("fail")} fail`);
+  return `${out.join("\n")}\n`;
+}
+
 export async function runDoctor(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { flags: ["json", "help", "h", "no-canary"], values: ["dir", "managed-settings"] });
   if (parsed.flags.has("help") || parsed.flags.has("h")) {
@@ -59,17 +69,6 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     managedSettings: managed ? path.resolve(io.cwd, managed) : undefined,
     noCanary: parsed.flags.has("no-canary"),
   });
-  if (parsed.flags.has("json")) {
-    io.stdout(`${JSON.stringify({ dir, ...report })}\n`);
-  } else {
-    const color = useColor(io.env);
-    const out = [`infragate doctor: ${dir}`, ...report.checks.map((c) => line(c, color))];
-    if (report.managedSnippet) {
-      out.push("", "To make the Claude Code hook tamper-proof, put this in the managed settings file (root-owned;", "permissions.disableBypassPermissionsMode is optional: it forbids bypassPermissions mode):", report.managedSnippet);
-    }
-    const counts = (s: Status): number => report.checks.filter((c) => c.status === s).length;
-    out.push("", `${report.ok ? "ok" : "FAILED"}: ${counts("pass")} pass, ${counts("warn")} warn, ${counts("fail")} fail`);
-    io.stdout(`${out.join("\n")}\n`);
-  }
+  io.stdout(parsed.flags.has("json") ? `${JSON.stringify({ dir, ...report })}\n` : formatDoctor(dir, report, useColor(io.env)));
   return report.ok ? EXIT.allow : EXIT.deny;
 }

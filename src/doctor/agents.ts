@@ -56,7 +56,10 @@ async function canaryCheck(e: HookEntry, opts: DoctorOptions, cwd: string): Prom
     const where = `${e.event} in ${e.file}`;
     if (r.timedOut) return check(e.agent, "fail", `the hook did not answer the canary (${canary.what}) within ${timeoutMs} ms`, [where, "a timed-out hook lets the call through in most agents"]);
     if (r.error) return check(e.agent, "fail", `the hook could not be run: ${r.error}`, [where]);
-    if (isDeny(e.agent, r.exitCode, r.stdout)) return check(e.agent, "pass", `the hook denies the canary (${canary.what}) in ${r.ms} ms`, [where]);
+    if (isDeny(e.agent, r.exitCode, r.stdout)) {
+      if (`${r.stdout}\n${r.stderr}`.includes(canary.policy)) return check(e.agent, "pass", `the hook denies the canary (${canary.what}) by ${canary.policy} in ${r.ms} ms`, [where]);
+      return check(e.agent, "fail", `the hook denies the canary (${canary.what}) but not by policy: it blocks every call`, [where, `answer: ${tail(r.stderr || r.stdout)}`]);
+    }
     return check(e.agent, "fail", `the hook did not deny the canary (${canary.what}): exit ${r.exitCode}`, [
       where,
       ...(r.stdout.trim() ? [`stdout: ${tail(r.stdout)}`] : []),
@@ -101,21 +104,21 @@ async function agentChecks(spec: AgentSpec, opts: DoctorOptions): Promise<Check[
   const events = [...new Set(entries.map((e) => e.event))];
   const gated = spec.gateEvents.filter((ev) => events.includes(ev));
   out.push(check(spec.agent, gated.length > 0 ? "pass" : "fail", `hook installed for ${events.join(", ")}`, [...new Set(entries.map((e) => e.file))]));
-  for (const e of entries) {
-    const cwd = e.file.startsWith(path.join(home, ".cursor")) ? path.dirname(e.file) : opts.dir;
-    const words = e.args ? [e.command, ...e.args] : commandWords(e.command, { ...opts.env, CLAUDE_PROJECT_DIR: opts.dir, CURSOR_PROJECT_DIR: opts.dir, GEMINI_PROJECT_DIR: opts.dir });
-    const resolved = resolveCommand(words, cwd, opts.env);
-    if (resolved.missing.length > 0) {
-      out.push(check(e.agent, "fail", `the ${e.event} hook command cannot run: ${resolved.missing.join("; ")}`, [`${e.file}: ${e.command}`, "a missing hook fails open: reinstall with 'infragate install'"]));
-      continue;
-    }
-    out.push(...switchChecks(e));
-    if (!opts.noCanary) {
-      const c = await canaryCheck(e, opts, cwd);
-      if (c) out.push(c);
-    }
+  const perEntry = await Promise.all(entries.map((e) => entryChecks(e, opts, home)));
+  return [...out, ...perEntry.flat()];
+}
+
+async function entryChecks(e: HookEntry, opts: DoctorOptions, home: string): Promise<Check[]> {
+  const cwd = e.file.startsWith(path.join(home, ".cursor")) ? path.dirname(e.file) : opts.dir;
+  const vars = { ...opts.env, CLAUDE_PROJECT_DIR: opts.dir, CURSOR_PROJECT_DIR: opts.dir, GEMINI_PROJECT_DIR: opts.dir };
+  const words = e.args ? [e.command, ...e.args] : commandWords(e.command, vars);
+  const resolved = resolveCommand(words, cwd, opts.env);
+  if (resolved.missing.length > 0) {
+    return [check(e.agent, "fail", `the ${e.event} hook command cannot run: ${resolved.missing.join("; ")}`, [`${e.file}: ${e.command}`, "a missing hook fails open: reinstall with 'infragate install'"])];
   }
-  return out;
+  const out = switchChecks(e);
+  const c = opts.noCanary ? undefined : await canaryCheck(e, opts, cwd);
+  return c ? [...out, c] : out;
 }
 
 export async function checkAgents(opts: DoctorOptions): Promise<Check[]> {

@@ -7,6 +7,8 @@ export interface Canary {
   readonly payload: Record<string, unknown>;
   /** What the canary asks, for messages. */
   readonly what: string;
+  /** The pack policy that must be named in the deny (a deny without it is a hook that blocks everything). */
+  readonly policy: string;
 }
 
 const SESSION = "infragate-doctor-canary";
@@ -19,6 +21,7 @@ export function canaryFor(agent: HookAgent, event: string, dir: string, home: st
       if (event !== "PreToolUse") return undefined;
       return {
         what: `Write ${state}`,
+        policy: "state.write-state-file",
         payload: {
           session_id: SESSION,
           cwd: dir,
@@ -33,6 +36,7 @@ export function canaryFor(agent: HookAgent, event: string, dir: string, home: st
       if (event !== "PreToolUse") return undefined;
       return {
         what: `apply_patch adding ${state}`,
+        policy: "state.write-state-file",
         payload: {
           session_id: SESSION,
           turn_id: "doctor",
@@ -46,16 +50,17 @@ export function canaryFor(agent: HookAgent, event: string, dir: string, home: st
       if (event !== "BeforeTool") return undefined;
       return {
         what: `write_file ${state}`,
+        policy: "state.write-state-file",
         payload: { session_id: SESSION, cwd: dir, hook_event_name: "BeforeTool", timestamp: new Date(0).toISOString(), tool_name: "write_file", tool_input: { file_path: state, content: "{}" } },
       };
     case "cursor": {
       const common = { conversation_id: SESSION, generation_id: "doctor", hook_event_name: event, workspace_roots: [dir], cwd: dir };
-      if (event === "preToolUse") return { what: `Write ${state}`, payload: { ...common, tool_name: "Write", tool_input: { file_path: state, content: "{}" }, tool_use_id: "doctor" } };
+      if (event === "preToolUse") return { what: `Write ${state}`, policy: "state.write-state-file", payload: { ...common, tool_name: "Write", tool_input: { file_path: state, content: "{}" }, tool_use_id: "doctor" } };
       if (event === "beforeReadFile") {
         const creds = path.join(home, ".aws", "credentials");
-        return { what: `read ${creds}`, payload: { ...common, file_path: creds, content: "" } };
+        return { what: `read ${creds}`, policy: "secrets.credentials", payload: { ...common, file_path: creds, content: "" } };
       }
-      if (event === "beforeShellExecution") return { what: "cp backup.tfstate terraform.tfstate", payload: { ...common, command: "cp backup.tfstate terraform.tfstate" } };
+      if (event === "beforeShellExecution") return { what: "cp backup.tfstate terraform.tfstate", policy: "state.write-state-file", payload: { ...common, command: "cp backup.tfstate terraform.tfstate" } };
       return undefined;
     }
   }

@@ -49,7 +49,8 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Is this hook command infragate's? */
 export function isInfragateCommand(command: string, args: readonly string[] = []): boolean {
-  return /infragate/i.test([command, ...args].join(" "));
+  const text = [command, ...args].join(" ");
+  return /infragate/i.test(text) || /\bhook\s+(?:claude-code|cursor|gemini|codex|git)\b/.test(text);
 }
 
 function entry(agent: HookAgent, file: string, event: string, matcher: string | undefined, h: Record<string, unknown>, timeoutUnit: number): HookEntry | undefined {

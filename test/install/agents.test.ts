@@ -1,0 +1,166 @@
+/** Installers: merge without touching other keys or hooks, idempotent, backups only on change, uninstall restores. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { install, uninstall, type InstallOptions } from "../../src/install/index.js";
+import { getPackageRoot } from "../../src/policy/pack.js";
+
+let dir: string;
+let opts: InstallOptions;
+const ROOT = getPackageRoot();
+const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.mjs");
+
+beforeEach(() => {
+  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-install-")));
+  opts = { dir, user: false, env: { HOME: path.join(dir, "home") }, now: new Date("2026-11-21T10:00:00Z") };
+});
+
+const read = (rel: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(dir, rel), "utf8")) as Record<string, unknown>;
+const write = (rel: string, value: unknown): void => {
+  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  fs.writeFileSync(path.join(dir, rel), JSON.stringify(value));
+};
+const backups = (rel: string): string[] => fs.readdirSync(path.dirname(path.join(dir, rel))).filter((f) => f.startsWith(`${path.basename(rel)}.infragate-backup-`));
+
+const FILES = { "claude-code": ".claude/settings.json", cursor: ".cursor/hooks.json", gemini: ".gemini/settings.json", codex: ".codex/hooks.json" } as const;
+const EVENT = { "claude-code": "PreToolUse", gemini: "BeforeTool", codex: "PreToolUse" } as const;
+
+const OTHER_GROUP = { matcher: "Bash", hooks: [{ type: "command", command: "/opt/other-guard.sh", timeout: 5 }] };
+const ORIGINAL = { model: "x", permissions: { allow: ["Bash(ls)"] }, hooks: { PreToolUse: [OTHER_GROUP], BeforeTool: [OTHER_GROUP], PostToolUse: [OTHER_GROUP] } };
+
+describe.each(["claude-code", "gemini", "codex"] as const)("%s installer", (agent) => {
+  const file = FILES[agent];
+  const event = EVENT[agent];
+
+  it("merges into existing settings, keeping other keys and hooks, with absolute paths", async () => {
+    write(file, ORIGINAL);
+    const r = await install(agent, opts);
+    const s = read(file) as { model: string; hooks: Record<string, { matcher?: string; hooks: { command: string; timeout: number }[] }[]> };
+    expect(s.model).toBe("x");
+    expect(s.hooks.PostToolUse).toEqual([OTHER_GROUP]);
+    const groups = s.hooks[event] ?? [];
+    expect(groups[0]).toEqual(OTHER_GROUP);
+    expect(groups).toHaveLength(2);
+    const handler = groups[1]?.hooks[0];
+    expect(handler?.command).toBe(`${process.execPath} ${LAUNCHER} ${agent}`);
+    expect(path.isAbsolute(process.execPath)).toBe(true);
+    expect(handler?.timeout).toBe(agent === "gemini" ? 30_000 : 30);
+    expect(r.files[0]?.backup).toBeDefined();
+    expect(JSON.parse(fs.readFileSync(r.files[0]?.backup as string, "utf8"))).toEqual(ORIGINAL);
+  });
+
+  it("is idempotent: a second install changes nothing and makes no backup", async () => {
+    write(file, ORIGINAL);
+    await install(agent, opts);
+    const text = fs.readFileSync(path.join(dir, file), "utf8");
+    const r = await install(agent, { ...opts, now: new Date("2026-11-21T11:00:00Z") });
+    expect(r.files[0]?.changed).toBe(false);
+    expect(fs.readFileSync(path.join(dir, file), "utf8")).toBe(text);
+    expect(backups(file)).toHaveLength(1);
+  });
+
+  it("uninstall restores the original settings", async () => {
+    write(file, ORIGINAL);
+    await install(agent, opts);
+    await uninstall(agent, opts);
+    expect(read(file)).toEqual(ORIGINAL);
+  });
+
+  it("creates the file when there is none (no backup) and uninstall removes it again", async () => {
+    const r = await install(agent, opts);
+    expect(r.files[0]).toMatchObject({ changed: true });
+    expect(r.files[0]?.backup).toBeUndefined();
+    await uninstall(agent, opts);
+    expect(fs.existsSync(path.join(dir, file))).toBe(false);
+  });
+
+  it("updates a stale infragate entry in place of adding a second one", async () => {
+    write(file, { hooks: { [event]: [{ matcher: "Bash", hooks: [{ type: "command", command: "/old/node /old/hooks/infragate-hook.mjs x" }] }] } });
+    await install(agent, opts);
+    const s = read(file) as { hooks: Record<string, { hooks: { command: string }[] }[]> };
+    const commands = (s.hooks[event] ?? []).flatMap((g) => g.hooks.map((h) => h.command));
+    expect(commands).toEqual([`${process.execPath} ${LAUNCHER} ${agent}`]);
+  });
+
+  it("refuses a settings file that is not JSON, and leaves it alone", async () => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), "{ not json");
+    await expect(install(agent, opts)).rejects.toThrow(/not valid JSON/);
+    expect(fs.readFileSync(path.join(dir, file), "utf8")).toBe("{ not json");
+  });
+
+  it("--user writes the user-level file", async () => {
+    const r = await install(agent, { ...opts, user: true });
+    expect(r.files[0]?.file.startsWith(path.join(dir, "home"))).toBe(true);
+    expect(fs.existsSync(path.join(dir, file))).toBe(false);
+  });
+});
+
+describe("claude-code matcher", () => {
+  it('matches every tool ("*"), so unknown and MCP tools reach the hook', async () => {
+    await install("claude-code", opts);
+    const s = read(FILES["claude-code"]) as { hooks: { PreToolUse: { matcher: string }[] } };
+    expect(s.hooks.PreToolUse[0]?.matcher).toBe("*");
+  });
+});
+
+describe("cursor installer", () => {
+  const file = FILES.cursor;
+  const other = { command: "/opt/other.sh", timeout: 3 };
+
+  it("adds a failClosed handler to each gated event, keeps other handlers, writes the rule", async () => {
+    write(file, { version: 1, hooks: { beforeShellExecution: [other], afterFileEdit: [other] } });
+    const r = await install("cursor", opts);
+    const s = read(file) as { version: number; hooks: Record<string, Record<string, unknown>[]> };
+    expect(s.version).toBe(1);
+    expect(s.hooks.afterFileEdit).toEqual([other]);
+    for (const e of ["beforeShellExecution", "beforeReadFile", "beforeMCPExecution", "preToolUse"]) {
+      const ours = (s.hooks[e] ?? []).filter((h) => String(h.command).includes("infragate-hook.mjs"));
+      expect(ours).toEqual([{ command: `${process.execPath} ${LAUNCHER} cursor`, timeout: 30, failClosed: true }]);
+    }
+    expect(s.hooks.beforeShellExecution?.[0]).toEqual(other);
+    const rule = fs.readFileSync(path.join(dir, ".cursor/rules/infragate.mdc"), "utf8");
+    expect(rule).toMatch(/^---\n[\s\S]*alwaysApply: true\n[\s\S]*---\n/);
+    expect(rule).toMatch(/hand it to the human/);
+    expect(r.files.map((f) => f.changed)).toEqual([true, true]);
+  });
+
+  it("is idempotent and uninstall restores", async () => {
+    const original = { version: 1, hooks: { beforeShellExecution: [other] } };
+    write(file, original);
+    await install("cursor", opts);
+    const again = await install("cursor", opts);
+    expect(again.files.every((f) => !f.changed)).toBe(true);
+    await uninstall("cursor", opts);
+    expect(read(file)).toEqual(original);
+    expect(fs.existsSync(path.join(dir, ".cursor/rules/infragate.mdc"))).toBe(false);
+  });
+
+  it("leaves an edited rule in place on uninstall, with a warning", async () => {
+    await install("cursor", opts);
+    fs.appendFileSync(path.join(dir, ".cursor/rules/infragate.mdc"), "\nlocal note\n");
+    const r = await uninstall("cursor", opts);
+    expect(fs.existsSync(path.join(dir, ".cursor/rules/infragate.mdc"))).toBe(true);
+    expect(r.warnings.join()).toMatch(/edited after install/);
+  });
+});
+
+describe("plugin and pre-commit manifests", () => {
+  it("hooks/hooks.json runs the launcher through ${CLAUDE_PLUGIN_ROOT} for every tool", () => {
+    const h = JSON.parse(fs.readFileSync(path.join(ROOT, "hooks", "hooks.json"), "utf8")) as { hooks: { PreToolUse: { matcher: string; hooks: { command: string; timeout: number }[] }[] } };
+    const group = h.hooks.PreToolUse[0];
+    expect(group?.matcher).toBe("*");
+    expect(group?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/hooks/infragate-hook.mjs" claude-code');
+    expect(group?.hooks[0]?.timeout).toBe(30);
+    const plugin = JSON.parse(fs.readFileSync(path.join(ROOT, ".claude-plugin", "plugin.json"), "utf8")) as { name: string };
+    expect(plugin.name).toBe("infragate");
+  });
+
+  it(".pre-commit-hooks.yaml declares the node hook", () => {
+    const text = fs.readFileSync(path.join(ROOT, ".pre-commit-hooks.yaml"), "utf8");
+    expect(text).toMatch(/entry: infragate hook git/);
+    expect(text).toMatch(/language: node/);
+    expect(text).toMatch(/pass_filenames: false/);
+  });
+});

@@ -8,6 +8,7 @@ describe("docs/reference.md", () => {
   const text = (renderReference as () => string)();
 
   it("is up to date (node scripts/gen-docs.mjs)", () => {
+    if (process.env.INFRAGATE_UPDATE_DOCS === "1") fs.writeFileSync(REFERENCE_PATH as string, text);
     expect(fs.readFileSync(REFERENCE_PATH as string, "utf8")).toBe(text);
   });
 

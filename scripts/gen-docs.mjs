@@ -28,16 +28,21 @@ export function readComments(fragments) {
   for (const { file, text } of fragments) {
     let pending = [];
     let record; // the entity or type whose `{ ... }` body we are in
+    let last; // { key, col }: the last attribute with a trailing comment, for comments continued below it
     for (const raw of text.split("\n")) {
       const line = raw.trim();
       if (line === "") {
         pending = [];
+        last = undefined;
         continue;
       }
       if (line.startsWith("//")) {
-        pending.push(line.replace(/^\/\/\s?/, ""));
+        const body = line.replace(/^\/\/\s?/, "");
+        if (record && last && raw.indexOf("//") === last.col) docs.attrs[last.key] += ` ${body}`;
+        else pending.push(body);
         continue;
       }
+      last = undefined;
       const cut = line.indexOf("//");
       const code = (cut >= 0 ? line.slice(0, cut) : line).trim();
       const trailing = cut >= 0 ? line.slice(cut + 2).trim() : "";
@@ -66,8 +71,10 @@ export function readComments(fragments) {
       if (record) {
         const attr = /^([A-Za-z_][A-Za-z0-9_]*)\??\s*:/.exec(code);
         if (attr) {
-          docs.attrs[`${record}.${attr[1]}`] = [...pending, ...(trailing ? [trailing] : [])].join(" ");
+          const key = `${record}.${attr[1]}`;
+          docs.attrs[key] = [...pending, ...(trailing ? [trailing] : [])].join(" ");
           docs.order[record].push(attr[1]);
+          if (trailing) last = { key, col: raw.indexOf("//") };
         }
         pending = [];
         if (code.includes("}")) record = undefined;

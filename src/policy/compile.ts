@@ -1,5 +1,6 @@
 /** Split Cedar policy text into policies keyed by their @id, with their annotations (research/cedar.md 1.4). */
 import { getCedar } from "./cedar.js";
+import { readConstraint, type PolicyScope } from "./scope.js";
 import type { CompiledPolicies, PolicyMeta } from "./types.js";
 
 export interface PolicyProblem {
@@ -43,6 +44,7 @@ export function compilePolicyText(
   const cedar = getCedar();
   const texts: Record<string, string> = {};
   const meta: Record<string, PolicyMeta> = {};
+  const scopes: Record<string, PolicyScope> = {};
   const problems: PolicyProblem[] = [];
   const parts = cedar.policySetTextToParts(text);
   if (parts.type !== "success") {
@@ -50,7 +52,7 @@ export function compilePolicyText(
       const loc = e.sourceLocations?.[0];
       problems.push({ file, line: loc ? lineAt(text, loc.start) : 1, message: e.message, help: e.help ?? undefined });
     }
-    return { policies: { texts, meta }, problems };
+    return { policies: { texts, meta, scopes }, problems };
   }
   if (parts.policy_templates.length > 0) {
     problems.push({ file, line: 1, message: "policy templates are not supported here" });
@@ -89,14 +91,22 @@ export function compilePolicyText(
       decision: decisionRaw === "ask" ? "ask" : "deny",
       source: `${file}:${line}`,
     };
+    scopes[id] = {
+      effect,
+      principal: readConstraint(json.json.principal),
+      action: readConstraint(json.json.action),
+      resource: readConstraint(json.json.resource),
+      conditional: (json.json.conditions ?? []).length > 0,
+    };
   });
-  return { policies: { texts, meta }, problems };
+  return { policies: { texts, meta, scopes }, problems };
 }
 
 /** Merge policy sets; a duplicate id is a problem and the later one is dropped. */
 export function mergePolicies(sets: readonly CompiledPolicies[]): { policies: CompiledPolicies; duplicates: string[] } {
   const texts: Record<string, string> = {};
   const meta: Record<string, PolicyMeta> = {};
+  const scopes: Record<string, PolicyScope> = {};
   const duplicates: string[] = [];
   for (const set of sets) {
     for (const [id, text] of Object.entries(set.texts)) {
@@ -107,7 +117,9 @@ export function mergePolicies(sets: readonly CompiledPolicies[]): { policies: Co
       texts[id] = text;
       const m = set.meta[id];
       if (m) meta[id] = m;
+      const sc = set.scopes[id];
+      if (sc) scopes[id] = sc;
     }
   }
-  return { policies: { texts, meta }, duplicates };
+  return { policies: { texts, meta, scopes }, duplicates };
 }

@@ -1,12 +1,24 @@
-/** Cedar evaluation with infragate's verdict rules: forbid @decision("ask") asks, any other forbid denies,
- *  any Cedar error denies (fail closed). */
-import { getCedar } from "./cedar.js";
+/** Cedar evaluation with infragate's verdict rules: a forbid annotated @decision("ask") asks, any other
+ *  matching forbid denies, any Cedar error denies (fail closed).
+ *
+ *  Speed (the hook runs before every tool call): only the policies whose scope can match a request are
+ *  handed to Cedar, and when those are decided by their scope alone (no forbid, and an unconditional
+ *  permit; or nothing at all) the answer is given without loading the wasm. Both are exact: see
+ *  src/policy/scope.ts and the equivalence test. */
+import { getCedar, type CedarWasm } from "./cedar.js";
 import { actionAncestry } from "./schema.js";
-import type { CedarRequest, CompiledPolicies, DecisionKind, EntityData, PolicyPack, RequestVerdict } from "./types.js";
+import { constraintMatches } from "./scope.js";
+import type { ActionGraph, CedarRequest, CompiledPolicies, DecisionKind, EntityData, PolicyPack, RequestVerdict, Uid } from "./types.js";
 
 export interface Engine {
   readonly policies: CompiledPolicies;
+  /** The action hierarchy, to ask whether an action is in a group. */
+  readonly actions: ActionGraph;
   authorize(request: CedarRequest): RequestVerdict;
+  /** Full Cedar evaluation with every policy: no scope filter, no shortcut (for the equivalence test). */
+  authorizeFull(request: CedarRequest): RequestVerdict;
+  /** How many requests were answered without Cedar, and how many with it (bench and tests). */
+  readonly stats: { shortcut: number; cedar: number };
 }
 
 export interface EngineOptions {
@@ -17,27 +29,49 @@ export interface EngineOptions {
 
 let engineSeq = 0;
 
-function toCedarEntity(e: EntityData): { uid: { type: string; id: string }; attrs: Record<string, unknown>; parents: { type: string; id: string }[] } {
-  return { uid: { type: e.uid.type, id: e.uid.id }, attrs: e.attrs as Record<string, unknown>, parents: e.parents.map((p) => ({ type: p.type, id: p.id })) };
+function ancestryOf(uid: Uid, entities: readonly EntityData[]): Uid[] {
+  const out: Uid[] = [uid];
+  for (let i = 0; i < out.length; i++) {
+    const cur = out[i] as Uid;
+    const e = entities.find((x) => x.uid.type === cur.type && x.uid.id === cur.id);
+    for (const p of e?.parents ?? []) if (!out.some((o) => o.type === p.type && o.id === p.id)) out.push(p);
+  }
+  return out;
+}
+
+function toCedarEntity(e: EntityData): unknown {
+  return { uid: { type: e.uid.type, id: e.uid.id }, attrs: e.attrs, parents: e.parents.map((p) => ({ type: p.type, id: p.id })) };
 }
 
 export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack.policies, opts: EngineOptions = {}): Engine {
-  const cedar = getCedar();
-  const setId = `set${engineSeq++}`;
-  const parsed = cedar.preparsePolicySet(setId, { staticPolicies: { ...policies.texts } });
-  if (parsed.type !== "success") {
-    const message = parsed.errors.map((e) => e.message).join("; ");
-    return {
-      policies,
-      authorize: () => ({ decision: "deny", policies: [], reasons: [], errors: [`policies failed to load: ${message}`] }),
-    };
-  }
+  const prefix = `set${engineSeq++}`;
+  const preparsed = new Map<string, string | { error: string }>();
   let schemaName: string | undefined;
-  if (opts.validateRequests && pack.schema) {
-    schemaName = `${setId}-schema`;
-    const s = cedar.preparseSchema(schemaName, pack.schema);
-    if (s.type !== "success") throw new Error(`schema failed to parse: ${s.errors.map((e) => e.message).join("; ")}`);
-  }
+  const stats = { shortcut: 0, cedar: 0 };
+
+  const cedarFor = (): CedarWasm => {
+    const cedar = getCedar();
+    if (opts.validateRequests && pack.schema && schemaName === undefined) {
+      schemaName = `${prefix}-schema`;
+      const s = cedar.preparseSchema(schemaName, pack.schema);
+      if (s.type !== "success") throw new Error(`schema failed to parse: ${s.errors.map((e) => e.message).join("; ")}`);
+    }
+    return cedar;
+  };
+
+  // One preparsed policy set per distinct subset of policy ids (a request of an action sees the same subset).
+  const policySetFor = (cedar: CedarWasm, ids: readonly string[]): string | { error: string } => {
+    const key = ids.join("\n");
+    const known = preparsed.get(key);
+    if (known !== undefined) return known;
+    const id = `${prefix}-${preparsed.size}`;
+    const staticPolicies: Record<string, string> = {};
+    for (const pid of ids) staticPolicies[pid] = policies.texts[pid] as string;
+    const parsed = cedar.preparsePolicySet(id, { staticPolicies });
+    const result = parsed.type === "success" ? id : { error: `policies failed to load: ${parsed.errors.map((e) => e.message).join("; ")}` };
+    preparsed.set(key, result);
+    return result;
+  };
 
   const actionEntities = (action: string): EntityData[] =>
     actionAncestry(pack.actions, action).map((a) => ({
@@ -46,42 +80,83 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
       parents: (pack.actions[a] ?? []).map((p) => ({ type: "Action", id: p })),
     }));
 
+  const evaluate = (request: CedarRequest, ids: readonly string[]): RequestVerdict => {
+    stats.cedar++;
+    let cedar: CedarWasm;
+    try {
+      cedar = cedarFor();
+    } catch (err) {
+      return { decision: "deny", policies: [], reasons: [], errors: [`Cedar failed to load: ${(err as Error).message}`] };
+    }
+    const setId = policySetFor(cedar, ids);
+    if (typeof setId !== "string") return { decision: "deny", policies: [], reasons: [], errors: [setId.error] };
+    const entities = schemaName ? request.entities : [...request.entities, ...actionEntities(request.action.id)];
+    let answer;
+    try {
+      answer = cedar.statefulIsAuthorized({
+        principal: request.principal,
+        action: request.action,
+        resource: request.resource,
+        context: request.context as Record<string, never>,
+        entities: entities.map(toCedarEntity) as never,
+        preparsedPolicySetId: setId,
+        ...(schemaName ? { preparsedSchemaName: schemaName, validateRequest: true } : {}),
+      });
+    } catch (err) {
+      return { decision: "deny", policies: [], reasons: [], errors: [`Cedar threw: ${(err as Error).message}`] };
+    }
+    if (answer.type !== "success") {
+      return { decision: "deny", policies: [], reasons: [], errors: answer.errors.map((e) => e.message) };
+    }
+    const { decision, diagnostics } = answer.response;
+    const errors = diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
+    const matched = [...diagnostics.reason].sort();
+    if (errors.length > 0) {
+      return { decision: "deny", policies: matched, reasons: matched.map((id) => policies.meta[id]?.reason ?? id), errors };
+    }
+    if (decision === "allow") return { decision: "allow", policies: [], reasons: [], errors: [] };
+    return forbidVerdict(matched.filter((id) => policies.meta[id]?.effect === "forbid"));
+  };
+
+  const forbidVerdict = (forbids: readonly string[]): RequestVerdict => {
+    if (forbids.length === 0) {
+      return { decision: "deny", policies: [], reasons: ["no policy permits this action (allow-list mode)"], errors: [] };
+    }
+    const hard = forbids.filter((id) => policies.meta[id]?.decision !== "ask");
+    const deciding = hard.length > 0 ? hard : forbids;
+    const kind: DecisionKind = hard.length > 0 ? "deny" : "ask";
+    return { decision: kind, policies: deciding, reasons: deciding.map((id) => policies.meta[id]?.reason ?? id), errors: [] };
+  };
+
+  const allIds = Object.keys(policies.texts).sort();
+
   return {
     policies,
+    actions: pack.actions,
+    stats,
+    authorizeFull: (request) => evaluate(request, allIds),
     authorize(request: CedarRequest): RequestVerdict {
-      const entities = schemaName ? request.entities : [...request.entities, ...actionEntities(request.action.id)];
-      let answer;
-      try {
-        answer = cedar.statefulIsAuthorized({
-          principal: request.principal,
-          action: request.action,
-          resource: request.resource,
-          context: request.context as Record<string, never>,
-          entities: entities.map(toCedarEntity) as never,
-          preparsedPolicySetId: setId,
-          ...(schemaName ? { preparsedSchemaName: schemaName, validateRequest: true } : {}),
-        });
-      } catch (err) {
-        return { decision: "deny", policies: [], reasons: [], errors: [`Cedar threw: ${(err as Error).message}`] };
+      const principal = ancestryOf(request.principal, request.entities);
+      const action = actionAncestry(pack.actions, request.action.id).map((id) => ({ type: "Action", id }));
+      const resource = ancestryOf(request.resource, request.entities);
+      const candidates = allIds.filter((id) => {
+        const s = policies.scopes[id];
+        return !s || (constraintMatches(s.principal, principal) && constraintMatches(s.action, action) && constraintMatches(s.resource, resource));
+      });
+      if (!opts.validateRequests) {
+        const scoped = candidates.map((id) => policies.scopes[id]);
+        if (scoped.every((s) => s !== undefined && s.effect === "permit")) {
+          if (scoped.length === 0) {
+            stats.shortcut++;
+            return forbidVerdict([]);
+          }
+          if (scoped.some((s) => s !== undefined && !s.conditional)) {
+            stats.shortcut++;
+            return { decision: "allow", policies: [], reasons: [], errors: [] };
+          }
+        }
       }
-      if (answer.type !== "success") {
-        return { decision: "deny", policies: [], reasons: [], errors: answer.errors.map((e) => e.message) };
-      }
-      const { decision, diagnostics } = answer.response;
-      const errors = diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
-      const matched = [...diagnostics.reason].sort();
-      if (errors.length > 0) {
-        return { decision: "deny", policies: matched, reasons: matched.map((id) => policies.meta[id]?.reason ?? id), errors };
-      }
-      if (decision === "allow") return { decision: "allow", policies: matched, reasons: [], errors: [] };
-      const forbids = matched.filter((id) => policies.meta[id]?.effect === "forbid");
-      if (forbids.length === 0) {
-        return { decision: "deny", policies: [], reasons: ["no policy permits this action (allow-list mode)"], errors: [] };
-      }
-      const hard = forbids.filter((id) => policies.meta[id]?.decision !== "ask");
-      const deciding = hard.length > 0 ? hard : forbids;
-      const kind: DecisionKind = hard.length > 0 ? "deny" : "ask";
-      return { decision: kind, policies: deciding, reasons: deciding.map((id) => policies.meta[id]?.reason ?? id), errors: [] };
+      return evaluate(request, candidates);
     },
   };
 }

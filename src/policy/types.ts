@@ -1,5 +1,6 @@
 /** Plain data of the policy stage. */
 import type { CedarRecord } from "../clis/types.js";
+import type { PolicyScope } from "./scope.js";
 
 export type DecisionKind = "allow" | "ask" | "deny";
 
@@ -18,6 +19,8 @@ export interface CompiledPolicies {
   /** Policy id -> the text of that one policy. */
   readonly texts: Readonly<Record<string, string>>;
   readonly meta: Readonly<Record<string, PolicyMeta>>;
+  /** Policy id -> its scope, for the engine's scope shortcut (src/policy/scope.ts). */
+  readonly scopes: Readonly<Record<string, PolicyScope>>;
 }
 
 /** Action id -> the ids of the action groups it belongs to (direct parents). */

@@ -44,7 +44,9 @@ export function selectPolicies(pack: PolicyPack, user: readonly CompiledPolicies
   if (mode === "block-list") return { policies: merged.policies, problems };
   const texts = { ...merged.policies.texts };
   const meta = { ...merged.policies.meta };
+  const scopes = { ...merged.policies.scopes };
   delete texts[BASELINE_PERMIT];
   delete meta[BASELINE_PERMIT];
-  return { policies: { texts, meta }, problems };
+  delete scopes[BASELINE_PERMIT];
+  return { policies: { texts, meta, scopes }, problems };
 }

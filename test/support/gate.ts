@@ -9,9 +9,12 @@ import { createEngine, type Engine } from "../../src/policy/engine.js";
 import { compilePackFromSource, getPackageRoot } from "../../src/policy/pack.js";
 import { compilePolicyText } from "../../src/policy/compile.js";
 import { selectPolicies } from "../../src/runtime/policies.js";
-import type { PolicyPack } from "../../src/policy/types.js";
+import type { CedarRequest, PolicyPack } from "../../src/policy/types.js";
+import { toCedarRequest } from "../../src/policy/request.js";
 
 let cachedPack: PolicyPack | undefined;
+/** Engines are stateless between requests: one pair per policy selection serves every case. */
+const engineCache = new Map<string, { validating: Engine; fast: Engine }>();
 
 export function getSourcePack(): PolicyPack {
   if (!cachedPack) {
@@ -34,7 +37,12 @@ export interface TestGate {
   /** The temporary workspace root (a git-like root: it holds .git/). */
   readonly root: string;
   readonly home: string;
+  /** The schema-validating engine that decides the test cases. */
   readonly engine: Engine;
+  /** The hook's engine (scope shortcut on, no schema), for the shortcut equivalence check. */
+  readonly fast: Engine;
+  /** The Cedar requests a decision made, rebuilt from its operations. */
+  requestsOf(result: Decided): CedarRequest[];
   shell(command: string, opts?: { cwd?: string; env?: Record<string, string> }): Promise<Decided>;
   file(tool: "Write" | "Edit" | "Read" | "Delete", filePath: string): Promise<Decided>;
   run(action: GateAction, env?: Record<string, string>): Promise<Decided>;
@@ -50,16 +58,26 @@ export function makeGate(opts: GateOptions = {}): TestGate {
     ? compilePolicyText(opts.userPolicies, ".infragate/policies/test.cedar", { strictAnnotations: false })
     : undefined;
   if (user && user.problems.length > 0) throw new Error(user.problems.map((p) => p.message).join("\n"));
-  const { policies } = selectPolicies(pack, user ? [user.policies] : [], config.mode);
-  const engine = createEngine(pack, policies, { validateRequests: true });
+  const key = JSON.stringify([config.mode, opts.userPolicies ?? ""]);
+  let engines = engineCache.get(key);
+  if (!engines) {
+    const { policies } = selectPolicies(pack, user ? [user.policies] : [], config.mode);
+    engines = { validating: createEngine(pack, policies, { validateRequests: true }), fast: createEngine(pack, policies) };
+    engineCache.set(key, engines);
+  }
+  const engine = engines.validating;
+  const fast = engines.fast;
   const agent = { name: opts.agent?.name ?? "claude-code", mode: opts.agent?.mode ?? "bypassPermissions", session: opts.agent?.session ?? "test-session" };
   const baseEnv: Record<string, string> = { HOME: os.homedir(), PATH: process.env.PATH ?? "", ...(opts.env ?? {}) };
   const run = (action: GateAction, env: Record<string, string> = {}): Promise<Decided> =>
     decide(action, { agent, env: { ...baseEnv, ...env }, engine, config, root, home });
+  const paths = { root, home: baseEnv.HOME ?? os.homedir(), infragateHome: home };
   return {
     root,
     home,
     engine,
+    fast,
+    requestsOf: (result) => result.operations.map((op) => toCedarRequest(op, { agent, config, paths })),
     run,
     shell: (command, o = {}) => run({ kind: "shell", command, cwd: o.cwd ? path.resolve(root, o.cwd) : root, tool: "Bash" }, o.env),
     file: (tool, filePath) =>

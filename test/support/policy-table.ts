@@ -68,6 +68,15 @@ export function policyTable(name: string, table: Table, opts: GateOptions = {}):
           expect(errors, "Cedar errors").toEqual([]);
           expect(result.decision, result.reason).toBe(expected);
           if (typeof c !== "string" && c.by) expect(result.policies, result.reason).toContain(c.by);
+          // The hook's scope shortcut must give exactly full Cedar's answer on every request of every case.
+          for (const request of gate.requestsOf(result)) {
+            const quick = gate.fast.authorize(request);
+            const full = gate.fast.authorizeFull(request);
+            expect({ decision: quick.decision, policies: quick.policies }, `shortcut vs Cedar on ${request.action.id}`).toEqual({
+              decision: full.decision,
+              policies: full.policies,
+            });
+          }
         });
       }
     }

@@ -1,4 +1,5 @@
-/** Shell analysis -> operations: one shell.line, one shell.exec per simple command, plus what interpreters learn. */
+/** Shell analysis -> operations: shell.exec per simple command (shell.opaque too where part of it is opaque),
+ *  shell.incomplete when the line could not be fully analysed, plus what the interpreters learn. */
 import path from "node:path";
 import { GUARDED_PROGRAMS, getInterpreter } from "../clis/index.js";
 import type { Operation } from "../clis/types.js";
@@ -11,10 +12,10 @@ export function mentionsGuarded(text: string): boolean {
   return GUARDED_WORD.test(text);
 }
 
-function execOperation(cmd: SimpleCommand): Operation {
+function execOperation(cmd: SimpleCommand, action: "shell.exec" | "shell.opaque"): Operation {
   const opaque = cmd.inlineCode ?? (cmd.unresolved ? cmd.text : "");
   return {
-    action: "shell.exec",
+    action,
     resource: { type: "Program", name: cmd.program || "(unresolved)" },
     context: {
       command: cmd.text,
@@ -38,9 +39,10 @@ export interface ShellOps {
 }
 
 export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps {
-  const operations: Operation[] = [
-    {
-      action: "shell.line",
+  const operations: Operation[] = [];
+  if (analysis.problems.length > 0) {
+    operations.push({
+      action: "shell.incomplete",
       resource: { type: "Program", name: "(line)" },
       context: {
         command: line.length > 4096 ? `${line.slice(0, 4096)}...` : line,
@@ -49,11 +51,12 @@ export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps
         commandCount: analysis.commands.length,
       },
       summary: line.length > 200 ? `${line.slice(0, 200)}...` : line,
-    },
-  ];
+    });
+  }
   const files: FileEffect[] = [...analysis.files];
   for (const cmd of analysis.commands) {
-    operations.push(execOperation(cmd));
+    operations.push(execOperation(cmd, "shell.exec"));
+    if (cmd.unresolved || cmd.inlineCode !== undefined || cmd.program === "") operations.push(execOperation(cmd, "shell.opaque"));
     const interpret = getInterpreter(cmd.program);
     if (!interpret) continue;
     const learned = interpret(cmd);

@@ -80,7 +80,7 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
       parents: (pack.actions[a] ?? []).map((p) => ({ type: "Action", id: p })),
     }));
 
-  const evaluate = (request: CedarRequest, ids: readonly string[]): RequestVerdict => {
+  function evaluate(request: CedarRequest, ids: readonly string[]): RequestVerdict {
     stats.cedar++;
     let cedar: CedarWasm;
     try {
@@ -115,7 +115,15 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
       return { decision: "deny", policies: matched, reasons: matched.map((id) => policies.meta[id]?.reason ?? id), errors };
     }
     if (decision === "allow") return { decision: "allow", policies: [], reasons: [], errors: [] };
-    return forbidVerdict(matched.filter((id) => policies.meta[id]?.effect === "forbid"));
+    const forbids = matched.filter((id) => policies.meta[id]?.effect === "forbid");
+    const verdict = forbidVerdict(forbids);
+    if (verdict.decision !== "ask") return verdict;
+    // Only ask-forbids matched: that is an ask only if some permit would have allowed the request;
+    // without one (allow-list mode) it stays a deny.
+    const permits = ids.filter((id) => policies.scopes[id]?.effect === "permit");
+    if (permits.some((id) => policies.scopes[id]?.conditional === false)) return verdict;
+    const withoutForbids = permits.length === 0 ? undefined : evaluate(request, permits);
+    return withoutForbids?.decision === "allow" ? verdict : forbidVerdict([]);
   };
 
   const forbidVerdict = (forbids: readonly string[]): RequestVerdict => {

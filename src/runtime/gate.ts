@@ -11,9 +11,9 @@ export interface GateResult extends Decided {
   readonly auditError?: string | undefined;
 }
 
-const ALWAYS_READ_ONLY: ReadonlySet<string> = new Set(["shell.exec", "shell.line", "file.read", "mcp.call"]);
+const ALWAYS_READ_ONLY: ReadonlySet<string> = new Set(["shell.exec", "shell.opaque", "shell.incomplete", "file.read", "mcp.call"]);
 
-/** Could this action change infrastructure, state or files? shell.exec/shell.line are only carriers:
+/** Could this action change infrastructure, state or files? shell.* requests are only carriers:
  *  what a command changes shows up as its own IaC or file operations. */
 export function changesSomething(actions: readonly string[], graph: ActionGraph): boolean {
   return actions.some((a) => !ALWAYS_READ_ONLY.has(a) && !actionAncestry(graph, a).includes("read-only"));

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { makeGate } from "../support/gate.js";
+import { policyTable } from "../support/policy-table.js";
+
+// policies/baseline.cedar: the block-list baseline, and lines that could not be fully analysed
+// (shell.incomplete requests).
+const deep = (n: number, inner: string): string => {
+  let s = inner;
+  for (let i = 0; i < n; i++) s = `eval ${JSON.stringify(s)}`;
+  return s;
+};
+
+policyTable("policies/baseline.cedar", {
+  ask: [
+    { cmd: "terraform plan (", by: "baseline.unanalysable-guarded-line" },
+    { cmd: "echo 'unterminated", by: "baseline.unanalysable-line" },
+    { cmd: "x".repeat(300 * 1024), by: "baseline.unanalysable-line", name: "a 300 KiB command (over the input limit)" },
+    { cmd: `terraform plan; ${"#".repeat(300 * 1024)}`, by: "baseline.unanalysable-guarded-line", name: "a 300 KiB command naming terraform" },
+  ],
+  allow: ["git status", "npm test", "ls -la", deep(3, "ls")],
+});
+
+describe("allow-list mode (the baseline permit is left out)", () => {
+  const opts = { config: { mode: "allow-list" as const }, userPolicies: '@id("mine.git")\npermit (principal, action, resource == Program::"git");' };
+  it("denies what no permit allows, with no policy to name", async () => {
+    const r = await makeGate(opts).shell("npm test");
+    expect(r.decision).toBe("deny");
+    expect(r.policies).toEqual([]);
+    expect(r.reason).toContain("no policy permits");
+  });
+  it("allows what a permit allows", async () => {
+    const r = await makeGate(opts).shell("git status");
+    expect(r.decision, r.reason).toBe("allow");
+  });
+  it("an ask-forbid does not turn a missing permit into an ask", async () => {
+    const r = await makeGate(opts).shell("$TOOL x");
+    expect(r.decision).toBe("deny");
+  });
+});

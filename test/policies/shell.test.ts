@@ -1,0 +1,19 @@
+import { policyTable } from "../support/policy-table.js";
+
+// policies/shell.cedar: opaque commands (shell.opaque requests).
+policyTable("policies/shell.cedar", {
+  ask: [
+    { cmd: "$TOOL destroy", by: "shell.unresolved-program" },
+    { cmd: "$(get-tool) apply", by: "shell.unresolved-program" },
+    { cmd: "python3 -c \"import os; os.system('terraform destroy -auto-approve')\"", by: "shell.inline-code-guarded" },
+    { cmd: "node -e \"require('child_process').execSync('aws s3 rm s3://b --recursive')\"", by: "shell.inline-code-guarded" },
+    { cmd: "perl -e 'system(\"tofu destroy\")'", by: "shell.inline-code-guarded" },
+  ],
+  allow: [
+    "python3 -c 'print(1)'",
+    "node -e 'console.log(process.version)'",
+    "echo $HOME",
+    "ls $DIR",
+    "git log --oneline -n $N",
+  ],
+});

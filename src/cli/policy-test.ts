@@ -32,6 +32,9 @@ A table is a list of cases, or {config: {...}, cases: [...]} where config replac
     mode: bypassPermissions                  # optional agent permission mode (default: default)
     env: {TF_CLI_ARGS: -auto-approve}        # optional environment
     files: {infra/prod/main.tf: ""}          # optional files to create first
+  - tool: mcp__github__create_issue          # an MCP tool call: mcp__<server>__<tool>
+    input: {title: hello}                    # its arguments
+    expect: allow
 
 Cedar errors fail a case. Exit 0 when every case passes, 1 when one fails or a table is broken or
 none is found, 2 on bad usage. Policy evaluation only: nothing is written to the audit log.

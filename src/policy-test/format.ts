@@ -1,6 +1,7 @@
 /** Reports for `policy test`: a line per failure with a diff of expected and actual, then a summary. */
 import path from "node:path";
 import type { CaseResult, Summary, TableResult } from "./run.js";
+import { isMcp } from "./table.js";
 
 export interface Style {
   readonly color: boolean;
@@ -11,6 +12,7 @@ export interface Style {
 const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 function describeRequest(r: CaseResult["request"]): string {
+  if (isMcp(r)) return `${r.tool} ${JSON.stringify(r.input ?? {})}`;
   const where = r.cwd ? ` (cwd ${r.cwd})` : "";
   return r.tool === "Bash" ? `Bash: ${r.command}${where}` : `${r.tool} ${r.file_path}${where}`;
 }

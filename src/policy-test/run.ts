@@ -7,12 +7,13 @@ import path from "node:path";
 import { requestToAction, type CheckRequest } from "../cli/check-request.js";
 import { loadConfig } from "../config/load.js";
 import { Config } from "../config/schema.js";
+import type { GateAction } from "../decide/action.js";
 import { decide } from "../decide/index.js";
 import { createEngine, type Engine } from "../policy/engine.js";
 import { compilePackFromSource, getPackageRoot } from "../policy/pack.js";
 import type { DecisionKind, PolicyPack } from "../policy/types.js";
 import { loadUserPolicies, selectPolicies } from "../runtime/policies.js";
-import type { CaseTable, TestCase } from "./table.js";
+import { isMcp, mcpName, type CaseRequest, type CaseTable, type TestCase } from "./table.js";
 
 export interface RunOptions {
   /** The workspace whose .infragate/ (policies, config) is under test; undefined: the pack alone. */
@@ -26,7 +27,7 @@ export interface CaseResult {
   readonly index: number;
   readonly name: string;
   readonly ok: boolean;
-  readonly request: CheckRequest;
+  readonly request: CaseRequest;
   readonly expected: { readonly decision: DecisionKind; readonly policies: readonly string[] };
   readonly actual: { readonly decision: DecisionKind; readonly policies: readonly string[] };
   readonly reason: string;
@@ -97,6 +98,12 @@ function withHome(req: CheckRequest, home: string): CheckRequest {
   return { ...req, file_path: path.join(home, req.file_path.slice(2)) };
 }
 
+function toAction(req: CaseRequest, root: string, home: string): GateAction {
+  if (!isMcp(req)) return requestToAction(withHome(req, home), root);
+  const { server, tool } = mcpName(req.tool);
+  return { kind: "mcp", server, tool, input: req.input ?? {}, cwd: path.resolve(root, req.cwd ?? ".") };
+}
+
 async function runCase(c: TestCase, table: CaseTable, setup: Setup, opts: RunOptions): Promise<CaseResult> {
   const root = tempDir("infragate-case-");
   const home = tempDir("infragate-case-home-");
@@ -108,7 +115,7 @@ async function runCase(c: TestCase, table: CaseTable, setup: Setup, opts: RunOpt
     }
     writeFiles(c.extras.files ?? {}, root, home);
     const env: Record<string, string> = { HOME: home, PATH: opts.path ?? process.env.PATH ?? "", INFRAGATE_HOME: stateHome, ...(c.extras.env ?? {}) };
-    const action = requestToAction(withHome(c.request, home), root);
+    const action = toAction(c.request, root, home);
     const agent = { name: c.extras.agent ?? "claude-code", mode: c.extras.mode ?? "default", session: `policy-test-${c.index}` };
     const decided = await decide(action, { agent, env, engine: setup.engine, config: setup.config, root, home: stateHome, problems: setup.problems });
     const errors = [...decided.findings.flatMap((f) => f.errors)];

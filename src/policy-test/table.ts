@@ -21,11 +21,33 @@ export const CaseExtras = z.strictObject({
 
 const EXTRA_KEYS: ReadonlySet<string> = new Set(Object.keys(CaseExtras.shape));
 
+/** An MCP tool call, named as Claude Code names it: `mcp__<server>__<tool>`. */
+export const McpRequest = z.strictObject({
+  tool: z.string().regex(/^mcp__[^_].*?__.+$/, "mcp__<server>__<tool>"),
+  input: z.unknown().optional().describe("the tool's arguments"),
+  cwd: z.string().min(1).optional(),
+});
+export type McpRequest = z.infer<typeof McpRequest>;
+
+/** What a case asks: a `check --jsonl` request, or an MCP tool call. */
+export type CaseRequest = CheckRequest | McpRequest;
+
+export function isMcp(req: CaseRequest): req is McpRequest {
+  return req.tool.startsWith("mcp__");
+}
+
+/** `mcp__github__create_issue` -> server github, tool create_issue. */
+export function mcpName(tool: string): { server: string; tool: string } {
+  const rest = tool.slice("mcp__".length);
+  const cut = rest.indexOf("__");
+  return { server: rest.slice(0, cut), tool: rest.slice(cut + 2) };
+}
+
 export interface TestCase {
   readonly name: string;
   /** 1-based position in the table. */
   readonly index: number;
-  readonly request: CheckRequest;
+  readonly request: CaseRequest;
   readonly extras: z.infer<typeof CaseExtras>;
 }
 
@@ -46,7 +68,8 @@ const TableFile = z.union([
   }),
 ]);
 
-export function caseLabel(req: CheckRequest): string {
+export function caseLabel(req: CaseRequest): string {
+  if (isMcp(req)) return req.tool;
   return req.tool === "Bash" ? req.command : `${req.tool} ${req.file_path}`;
 }
 
@@ -59,6 +82,12 @@ export function parseCase(raw: unknown, index: number): TestCase | string {
   if (request.tool === undefined && typeof request.command === "string") request.tool = "Bash";
   const e = CaseExtras.safeParse(extras);
   if (!e.success) return `case ${index}: ${z.prettifyError(e.error)}`;
+  if (typeof request.tool === "string" && request.tool.startsWith("mcp__")) {
+    const m = McpRequest.safeParse(request);
+    if (!m.success) return `case ${index}: ${z.prettifyError(m.error)}`;
+    if (e.data.expect === "allow" && (e.data.policies?.length ?? 0) > 0) return `case ${index}: policies can only be expected with deny or ask`;
+    return { name: e.data.name ?? caseLabel(m.data), index, request: m.data, extras: e.data };
+  }
   const r = CheckRequest.safeParse(request);
   if (!r.success) return `case ${index}: ${z.prettifyError(r.error)}`;
   const allowed = new Set(Object.keys(r.data));

@@ -1,0 +1,31 @@
+// Build step: bundle the hook's whole hot path into one CommonJS file, dist/hook.cjs, so that an agent's
+// hook loads one file (with a V8 code cache, see hooks/load-hook.cjs) instead of hundreds of ES modules.
+// cedar-wasm stays external: it reads its .wasm next to itself and is loaded only when a request needs it.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/hook.ts"],
+  outfile: "dist/hook.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["@cedar-policy/cedar-wasm"],
+  legalComments: "none",
+  logLevel: "warning",
+  // import.meta.url does not exist in CommonJS; the bundle's own file URL stands in for it.
+  define: { "import.meta.url": "__infragateFileUrl" },
+  banner: { js: "const __infragateFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// Warm the code cache: run the bundled hook on a few typical payloads so V8 compiles the hot functions,
+// then store the cache next to the bundle (hooks/load-hook.cjs writes it).
+const warm = spawnSync(process.execPath, [path.join(root, "scripts", "warm-hook-cache.cjs")], { cwd: root, encoding: "utf8" });
+if (warm.status !== 0) {
+  console.error(`infragate: warming the hook code cache failed (the hook still works, only slower):\n${warm.stderr}`);
+}

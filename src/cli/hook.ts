@@ -45,6 +45,8 @@ function errorText(err: unknown): string {
 
 export interface HookOptions {
   readonly deadlineMs?: number;
+  /** Called when the deadline answered while the decision is still running (the verb ends the process). */
+  readonly onLate?: (code: number) => void;
 }
 
 /** Tests only: INFRAGATE_TEST_FAULT=throw|hang makes the decision fail. Both end in a block, so it cannot bypass. */
@@ -113,16 +115,20 @@ export async function runHookWith(args: readonly string[], io: CliIo, opts: Hook
     }
     return decideAgent(agent, io);
   })().catch((err: unknown) => fallbackDeny(agent, `infragate hit an internal error and blocks this call to be safe: ${errorText(err)}`));
-  const answer = await Promise.race([work, late]);
+  let finished = false;
+  const answer = await Promise.race([work.finally(() => (finished = true)), late]);
   clearTimeout(timer);
+  if (!finished) opts.onLate?.(answer.exitCode);
   if (answer.stdout) io.stdout(answer.stdout);
   if (answer.stderr) io.stderr(answer.stderr);
   return answer.exitCode;
 }
 
-/** The verb: as runHookWith, and the process ends right after the answer even if some work is still pending. */
-export const runHook: Verb = async (args, io) => {
-  const code = await runHookWith(args, io);
-  setTimeout(() => process.exit(code), 100).unref();
-  return code;
-};
+/** The verb: as runHookWith; when the deadline answered, the process ends right after the answer instead of
+ *  waiting for the pending decision (the agent would otherwise time out, and a timeout lets the call through). */
+export const runHook: Verb = (args, io) =>
+  runHookWith(args, io, {
+    onLate: (code) => {
+      setTimeout(() => process.exit(code), 50).unref();
+    },
+  });

@@ -37,6 +37,8 @@ export async function ensureBuilt(): Promise<void> {
       fs.mkdirSync(lock);
       break;
     } catch {
+      // A lock left by a killed run is stale after 5 minutes.
+      if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 300_000) fs.rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
       await new Promise((r) => setTimeout(r, 250));
       if (!isStale()) return;

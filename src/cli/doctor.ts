@@ -14,7 +14,7 @@ Check that infragate really guards this workspace:
                ~/.gemini/settings.json), codex (.codex/hooks.json, ~/.codex/hooks.json): is the hook
                installed, does its command exist, does it answer deny to a canary (a write to
                terraform.tfstate, run for real with a throwaway $INFRAGATE_HOME), are failClosed (Cursor)
-               and timeouts set, is Codex's project hook trusted
+               and timeouts set, no disableAllHooks / hooksConfig.enabled:false, is Codex's project hook trusted
   git          the pre-commit hook (core.hooksPath and husky honoured): installed, executable, and it stops
                a commit of terraform.tfstate in a throwaway repository
   claude-code  managed settings: without them the agent can bypass permissions and the hook can be removed;

@@ -1,5 +1,5 @@
-/** Agent switches outside the hook files: Gemini's hooksConfig.enabled, Codex's feature flag and hook trust
- *  (an untrusted Codex project hook is skipped silently: it fails open). */
+/** Agent switches outside the hook entries: Claude Code's disableAllHooks, Gemini's hooksConfig.enabled,
+ *  Codex's feature flag and hook trust (an untrusted Codex project hook is skipped silently: it fails open). */
 import fs from "node:fs";
 import path from "node:path";
 import { readSettings } from "./settings.js";
@@ -41,6 +41,17 @@ export function checkCodexSwitches(opts: DoctorOptions, projectHooked: boolean):
         "trust them once in Codex (it asks), or install the hook in ~/.codex/hooks.json",
       ]),
     );
+  }
+  return out;
+}
+
+export function checkClaudeSwitches(opts: DoctorOptions): Check[] {
+  const out: Check[] = [];
+  const files = [path.join(opts.dir, ".claude", "settings.json"), path.join(opts.dir, ".claude", "settings.local.json"), path.join(homeOf(opts), ".claude", "settings.json")];
+  for (const file of files) {
+    if (readSettings(file).json?.disableAllHooks === true) {
+      out.push(check("claude-code", "fail", `disableAllHooks is true in ${file}: no project or user hook runs`, ["remove it, or put the hook in managed settings (a non-managed disableAllHooks cannot switch those off)"]));
+    }
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** `infragate doctor`: every check, in a stable order. */
 import { checkAgents } from "./agents.js";
 import { checkEnvironment } from "./environment.js";
-import { checkCodexSwitches, checkGeminiSwitches } from "./extras.js";
+import { checkClaudeSwitches, checkCodexSwitches, checkGeminiSwitches } from "./extras.js";
 import { checkGit } from "./git.js";
 import { checkManaged } from "./managed.js";
 import { checkAudit, checkPolicies } from "./pack.js";
@@ -33,6 +33,7 @@ export async function runDoctorChecks(opts: DoctorOptions): Promise<DoctorReport
   checks.push(...agents);
   const managed = checkManaged(opts, claudeCommand(opts));
   checks.push(...managed.checks);
+  checks.push(...checkClaudeSwitches(opts));
   checks.push(...checkGeminiSwitches(opts));
   const codexProject = nestedHookEntries("codex", readSettings(path.join(opts.dir, ".codex", "hooks.json"))).length > 0;
   checks.push(...checkCodexSwitches(opts, codexProject));

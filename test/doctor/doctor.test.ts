@@ -60,6 +60,16 @@ describe("infragate doctor", { timeout: 90_000 }, () => {
     expect(stdout).toMatch(/FAILED: \d+ pass, \d+ warn, \d+ fail/);
   });
 
+  it("catches switches that turn hooks off: Claude disableAllHooks, Gemini hooksConfig.enabled false", async () => {
+    const sb = await sandbox();
+    sb.write(".claude/settings.local.json", { disableAllHooks: true });
+    sb.write(".gemini/settings.json", { hooksConfig: { enabled: false } });
+    const { code, report } = await doctor(sb, ["--no-canary"]);
+    expect(code).toBe(1);
+    expect(find(report, "claude-code", "fail", /disableAllHooks is true/)).toBe(true);
+    expect(find(report, "gemini", "fail", /hooksConfig\.enabled: false/)).toBe(true);
+  });
+
   it("catches a hook that exists but lets the canary through, and a missing timeout", async () => {
     const sb = await sandbox();
     const fake = sb.write("tools/infragate-fake.sh", "#!/bin/sh\ncat >/dev/null\nexit 0\n");

@@ -29,6 +29,8 @@ export interface DecideContext {
   readonly home: string;
   /** Problems that make every decision deny (an invalid config, policies that failed to load). */
   readonly problems?: readonly string[];
+  /** Remember this action's effects for the session (default true); `explain` only looks. */
+  readonly remember?: boolean;
 }
 
 export interface Decided extends Verdict {
@@ -91,6 +93,6 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
     findings.push({ action: "infragate.config", summary: "infragate configuration", decision: "deny", policies: [], reasons: [], errors: [problem] });
   }
   const verdict = combineFindings(findings, collected.problems);
-  if (verdict.decision !== "deny") await rememberEffects(files, operations, stateCtx);
+  if (verdict.decision !== "deny" && ctx.remember !== false) await rememberEffects(files, operations, stateCtx);
   return { ...verdict, operations, files };
 }

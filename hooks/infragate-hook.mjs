@@ -17,8 +17,22 @@ function block(reason) {
   process.exitCode = agent === "git" ? 1 : 2;
 }
 
+/** The bundled hot path (dist/hook.cjs with its V8 code cache) when built, else the plain ES modules. */
+async function loadRunHook() {
+  try {
+    const { createRequire } = await import("node:module");
+    const { fileURLToPath } = await import("node:url");
+    const { loadHook } = createRequire(import.meta.url)("./load-hook.cjs");
+    const hook = loadHook(fileURLToPath(new URL("..", import.meta.url)));
+    if (typeof hook.runHook === "function") return hook.runHook;
+  } catch {
+    // no bundle: fall back to the modules
+  }
+  return (await import(new URL("../dist/cli/hook.js", import.meta.url).href)).runHook;
+}
+
 try {
-  const { runHook } = await import(new URL("../dist/cli/hook.js", import.meta.url).href);
+  const runHook = await loadRunHook();
   const readStdin = () =>
     new Promise((resolve, reject) => {
       const chunks = [];

@@ -17,10 +17,19 @@ function newest(dir: string, exts: readonly string[]): number {
   return t;
 }
 
+const BUNDLER = path.join(ROOT, "scripts", "bundle.mjs");
+
+/** What the hook runs: the modules, the policy pack and (when the build makes one) the bundled hot path. */
+function outputs(): string[] {
+  const out = [BIN, path.join(ROOT, "dist", "cli", "hook.js"), path.join(ROOT, "dist", "policy-pack.json")];
+  if (fs.existsSync(BUNDLER)) out.push(path.join(ROOT, "dist", "hook.cjs"));
+  return out;
+}
+
 function isStale(): boolean {
-  const outputs = [BIN, path.join(ROOT, "dist", "cli", "hook.js"), path.join(ROOT, "dist", "policy-pack.json")];
-  if (!outputs.every((f) => fs.existsSync(f))) return true;
-  const built = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
+  const files = outputs();
+  if (!files.every((f) => fs.existsSync(f))) return true;
+  const built = Math.min(...files.map((f) => fs.statSync(f).mtimeMs));
   const src = Math.max(newest(path.join(ROOT, "src"), [".ts"]), newest(path.join(ROOT, "policies"), [".cedar"]), newest(path.join(ROOT, "schemas", "cedar"), [".cedarschema"]));
   return src > built;
 }
@@ -48,8 +57,9 @@ export async function ensureBuilt(): Promise<void> {
     if (!isStale()) return;
     await execa("node", [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, reject: false });
     await execa("node", ["scripts/build-policies.mjs"], { cwd: ROOT });
+    if (fs.existsSync(BUNDLER)) await execa("node", [BUNDLER], { cwd: ROOT });
     const now = new Date();
-    for (const f of [BIN, path.join(ROOT, "dist", "cli", "hook.js"), path.join(ROOT, "dist", "policy-pack.json")]) if (fs.existsSync(f)) fs.utimesSync(f, now, now);
+    for (const f of outputs()) if (fs.existsSync(f)) fs.utimesSync(f, now, now);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }

@@ -31,6 +31,8 @@ const STEPS: readonly Step[] = [
   { call: bash("cdk synth"), expect: "ran", stub: "cdk synth" },
   { call: bash("cdk destroy --force"), expect: "blocked", reason: /cdk\.destroy/ },
   { call: bash("aws sts get-caller-identity"), expect: "ran", stub: "aws sts get-caller-identity" },
+  { call: bash("aws s3 rb s3://prod-bucket --force"), expect: "blocked", reason: /aws\.s3-bucket-force-delete/ },
+  { call: bash("aws ec2 terminate-instances --instance-ids i-0123"), expect: "blocked", reason: /aws\.delete[\s\S]*needs a human/ },
   { call: bash("sed -i s/aaaa/bbbb/ terraform.tfstate"), expect: "blocked", reason: /state\.write-state-file/ },
   { call: bash("cat > terraform.tfstate <<'EOF'\n{\"version\":4,\"serial\":99,\"lineage\":\"other\"}\nEOF"), expect: "blocked", reason: /state\.write-state-file/ },
   // Claude Code refuses Write/Edit of an existing file it has not Read before the hook even runs, so the
@@ -107,7 +109,7 @@ describe("Claude Code (real CLI) in bypassPermissions mode", () => {
 
   it("denied commands never ran: no stub call, state file untouched, no hook config written", () => {
     const calls = project.stubCalls();
-    expect(calls.filter((c) => c.startsWith("terraform destroy") || c.startsWith("cdk destroy"))).toEqual([]);
+    expect(calls.filter((c) => /^(terraform destroy|cdk destroy|aws s3 rb|aws ec2 terminate)/.test(c))).toEqual([]);
     expect(project.read("terraform.tfstate")).toBe(STATE);
     expect(project.read(".env")).toBe("TOKEN=abc\n");
     expect(project.read("envs/prod/terraform.tfstate")).toBeUndefined();

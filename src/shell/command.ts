@@ -56,10 +56,9 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
 
   const assignments = cmd.prefix.filter((p): p is Assignment => p.type === "Assignment");
   if (!cmd.name) {
-    for (const a of assignments) {
-      const { value, text: t } = assignmentValue(a, scope);
-      assign(a.name, value, t, scope);
-    }
+    const args: DeclArg[] = assignments.map((a) => ({ name: a.name, ...assignmentValue(a, scope) }));
+    for (const a of args) assign(a.name, a.value ?? null, a.text, scope);
+    if (scope.allexport && args.length > 0) exportAll(args, text, scope, io, ctx);
     return;
   }
 
@@ -119,5 +118,37 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
 
   if (program === "cd" || program === "pushd" || program === "popd") changeDir(program, words, scope);
   else if (program === "unset") unset(words, scope);
+  else if (program === "set") setOptions(words, scope);
   else if (READS_INTO.has(program)) readsInto(program, words, scope);
+}
+
+/** `set -a`, `set -o allexport` (and `+a`, `+o allexport`): whether later plain assignments are exported. */
+function setOptions(words: readonly RWord[], scope: Scope): void {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]?.value ?? "";
+    if (w === "--" || w === "-") break;
+    if (/^[-+]o$/.test(w)) {
+      if (words[i + 1]?.value === "allexport") scope.allexport = w.startsWith("-");
+      i++;
+    } else if (/^[-+][a-zA-Z]+$/.test(w) && w.includes("a")) scope.allexport = w.startsWith("-");
+  }
+}
+
+/** Under `set -a`, `NAME=value` is `export NAME=value`: reported as an export, like the builtin. */
+function exportAll(args: readonly DeclArg[], text: string, scope: Scope, io: Io, ctx: Ctx): void {
+  declare("export", [], args, scope, ctx);
+  const argv = ["export", ...args.map((a) => `${a.name}=${a.value ?? a.text}`)];
+  ctx.commands.push({
+    program: "export",
+    argv,
+    env: { ...scope.env },
+    lineEnv: [...scope.lineEnv],
+    cwd: scope.cwd,
+    wrappers: [...scope.wrappers, "set -a"],
+    depth: scope.depth,
+    stdin: io.stdin,
+    unresolved: scope.taint || args.some((a) => a.value === null),
+    inlineCode: undefined,
+    text,
+  });
 }

@@ -1,6 +1,7 @@
 /** Literal output of simple producers (echo, printf, cat <<EOF): text piped to a shell or substituted by $(...). */
 import type { Command, ParsedScript } from "unbash";
 import type { RWord, Scope } from "./model.js";
+import { decodeEscapes, printfOutput, type Dialect } from "./escapes.js";
 import { applyRedirects } from "./redirects.js";
 import { normalizeProgram } from "./programs.js";
 import { resolveWord } from "./words.js";
@@ -16,18 +17,15 @@ export function literalOutput(cmd: Command, scope: Scope, exact = false): string
   if (words.some((w) => w.unresolved)) return undefined;
   const name = normalizeProgram(words[0]?.value ?? "");
   const args = words.slice(1).map((w) => w.value);
-  if (name === "echo") {
-    let newline = "\n";
-    let escapes = false;
-    while (args[0] !== undefined && /^-[neE]+$/.test(args[0])) {
-      const f = args.shift() as string;
-      if (f.includes("n")) newline = "";
-      if (f.includes("e")) escapes = true;
-    }
-    const body = args.join(" ");
-    return (escapes ? unescape(body) : body) + newline;
+  if (name === "echo" || name === "printf") {
+    // The shells disagree on escapes (bash echo keeps them, dash and zsh echo decode them; dash printf has no \x):
+    // an exact value needs one reading; a script piped to a shell is read every way it could be run.
+    const readings = [...new Set(name === "echo" ? echo(args) : DIALECTS.map((d) => printfOutput(args[0] ?? "", args.slice(1), d)))];
+    if (args.length === 0 && name === "printf") return undefined;
+    if (readings.some((r) => r === undefined)) return undefined;
+    if (exact && readings.length !== 1) return undefined;
+    return readings.join("\n");
   }
-  if (name === "printf") return printf(args);
   if (name === "cat" && args.every((a) => a === "-" || a.startsWith("-"))) {
     // An unquoted heredoc with expansions is raw text to a shell that re-parses it, but not an exact value.
     if (exact && cmd.redirects.some((r) => r.type === "HereDoc" && r.body.parts?.some((p) => p.type !== "Literal"))) return undefined;
@@ -37,23 +35,21 @@ export function literalOutput(cmd: Command, scope: Scope, exact = false): string
   return undefined;
 }
 
-function unescape(s: string): string {
-  return s.replace(/\\([ntr\\])/g, (_m, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c === "r" ? "\r" : "\\"));
-}
+const DIALECTS: readonly Dialect[] = ["bash", "dash"];
 
-/** `printf FORMAT ARGS` for `%s`, `%b`, `%d` and `%%` only; other formats are unknown. */
-function printf(args: string[]): string | undefined {
-  const [format, ...rest] = args;
-  if (format === undefined) return undefined;
-  if (/%[^sbd%]/.test(format)) return undefined;
-  let out = "";
-  let i = 0;
-  for (;;) {
-    const before = i;
-    out += unescape(format).replace(/%([sbd%])/g, (_m, c: string) => (c === "%" ? "%" : rest[i++] ?? ""));
-    if (i >= rest.length || i === before || out.length > 65536) break;
+/** Every output `echo ARGS` can have: bash (escapes only with -e), zsh and dash (escapes always). */
+function echo(args: string[]): string[] {
+  let newline = "\n";
+  let escapes = false;
+  while (args[0] !== undefined && /^-[neE]+$/.test(args[0])) {
+    const f = args.shift() as string;
+    if (f.includes("n")) newline = "";
+    if (f.includes("e")) escapes = true;
   }
-  return out;
+  const body = args.join(" ");
+  const decoded = DIALECTS.map((d) => decodeEscapes(body, "echo", d)).map((r) => (r.stop ? r.text : r.text + newline));
+  if (escapes) return [decoded[0] as string];
+  return body.includes("\\") ? [body + newline, ...decoded] : [body + newline];
 }
 
 /** Output of `$(...)` when it is one literal producer (`$(cat <<'EOF' ... EOF)`), trailing newlines removed. */

@@ -30,6 +30,8 @@ export interface Scope {
   readonly wrappers: readonly string[];
   /** The script text itself came from an unresolved word: everything in it is suspect. */
   readonly taint: boolean;
+  /** `set -a` / `set -o allexport` is on: every plain assignment is exported. */
+  allexport?: boolean;
 }
 
 /** Results collected over the whole analysis. */
@@ -114,6 +116,7 @@ export function cloneScope(s: Scope, over?: Partial<Pick<Scope, "depth" | "wrapp
     depth: over?.depth ?? s.depth,
     wrappers: over?.wrappers ?? s.wrappers,
     taint: over?.taint ?? s.taint,
+    ...(s.allexport ? { allexport: true } : {}),
   };
 }
 

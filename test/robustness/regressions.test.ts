@@ -1,0 +1,44 @@
+/** Counterexamples the robustness properties found, kept as cases (with the seed that found them), and gaps
+ *  found while writing them. Each was fixed where it was found; see the notes. */
+import { describe, it } from "vitest";
+import { policyTable } from "../support/policy-table.js";
+
+policyTable("robustness regressions", {
+  deny: [
+    // Property "a destructive command is never allowed", seed 20260101, path "3" (INFRAGATE_PROPERTY_RUNS=300),
+    // before src/shell/escapes.ts: printf's \x escapes were left in, so the script read as `x74er...`.
+    { cmd: "printf '\\x74er\\x72af\\x6fr\\x6d\\x20destro\\x79' | bash", by: "terraform.destroy" },
+    { cmd: 'printf "\\x74erraform destroy" | bash', by: "terraform.destroy" },
+    { cmd: "printf '\\164erraform %s\\n' destroy | sh", by: "terraform.destroy" },
+    { cmd: "printf '%b' '\\0164erraform destroy' | sh", by: "terraform.destroy" },
+    { cmd: "echo -e '\\x74erraform destroy' | sh", by: "terraform.destroy" },
+    // zsh's and dash's echo decode escapes without -e: every reading of the piped script is checked.
+    { cmd: "echo '\\0164erraform destroy' | sh", by: "terraform.destroy" },
+    { cmd: "sh -c \"echo '\\0164erraform destroy' | sh\"", by: "terraform.destroy" },
+    // set -a exports every later assignment (src/shell/command.ts): the injection reaches terraform.
+    { cmd: "set -a; TF_CLI_ARGS=-destroy; terraform apply -auto-approve", by: "terraform.destroy" },
+    { cmd: "set -o allexport; TF_CLI_ARGS_apply=-destroy; terraform apply", by: "terraform.destroy" },
+    { cmd: "set -ea; TF_CLI_ARGS=-auto-approve", by: "terraform.env-inject-bypass" },
+    // Like \`( export ... )\`: the exported injection is denied even where it cannot outlive the subshell.
+    { cmd: "( set -a; TF_CLI_ARGS=-destroy ); terraform apply -auto-approve", by: "terraform.env-inject-bypass" },
+  ],
+  ask: [
+    // set +a turns it off again: TF_CLI_ARGS stays a shell variable.
+    { cmd: "set -a; set +a; TF_CLI_ARGS=-destroy; terraform apply -auto-approve", by: "terraform.apply" },
+  ],
+  allow: [
+    "set -a; X=1; terraform plan",
+    "git commit -m \"$(printf 'fix: a\\nb')\"",
+    "echo '\\x74erraform destroy'",
+    "printf '\\x74erraform destroy\\n' > notes.md",
+    "printf '%s\\n' 'terraform destroy'",
+  ],
+});
+
+describe("known gaps (need a policy outside test/robustness)", () => {
+  // A shell reading a script from a decoder (base64 -d, xxd -r, rev, gunzip, openssl enc -d) is opaque: the
+  // shell stage marks it unresolved, but no policy asks on an unresolved shell whose text names no guarded
+  // CLI. Needs e.g. a shell.obfuscated-script ask in policies/shell.cedar (reported, not fixed here).
+  it.todo("ask: echo dGVycmFmb3JtIGRlc3Ryb3kgLWF1dG8tYXBwcm92ZQ== | base64 -d | bash");
+  it.todo("ask: rev <<< yortsed mrofarret | sh");
+});

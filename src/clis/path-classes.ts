@@ -21,6 +21,16 @@ export type PathClass =
   | "pulumi-state"
   | "outside-workspace";
 
+/** Groups of path classes, so that one policy scope can cover several (`resource in PathClass::"state-file"`). */
+export const PATH_CLASS_GROUPS: Readonly<Record<string, readonly PathClass[]>> = {
+  "state-file": ["tfstate", "tfstate-backup", "backend-config", "workspace-selector", "pulumi-state"],
+  "project-secret": ["env", "tfvars", "secret"],
+};
+
+/** Not a path class but a class of the action's target: it covers a directory tree or an archive, whose
+ *  members' classes are in the request's context (memberClasses). */
+export const TREE_CLASS = "tree";
+
 export interface PathContext {
   /** Absolute workspace root. */
   readonly root: string;

@@ -8,7 +8,8 @@ export type CedarRecord = { readonly [key: string]: CedarValue };
 export type ResourceRef =
   | { readonly type: "Stack"; readonly dir: string }
   | { readonly type: "Program"; readonly name: string }
-  | { readonly type: "File"; readonly path: string }
+  /** tree: the action covers a directory tree or an archive (its members are in the context). */
+  | { readonly type: "File"; readonly path: string; readonly tree?: boolean }
   | { readonly type: "AwsService"; readonly name: string }
   | { readonly type: "Cluster"; readonly name: string }
   | { readonly type: "McpTool"; readonly server: string; readonly tool: string };

@@ -71,14 +71,15 @@ export function fileOperation(effect: FileEffect, tool: string, classify: (abs: 
   const classes = new Set<string>();
   for (const m of effect.members ?? []) for (const c of classify(path.resolve(effect.path, m))) classes.add(c);
   classes.delete("outside-workspace");
+  const tree = effect.archive !== undefined || effect.members !== undefined || effect.membersKnown !== undefined;
   return {
     action: `file.${effect.op}`,
-    resource: { type: "File", path: effect.path },
+    resource: { type: "File", path: effect.path, tree },
     context: {
       tool,
       via: effect.via,
       command: effect.text,
-      membersKnown: effect.archive === undefined ? true : effect.membersKnown === true,
+      membersKnown: tree ? effect.membersKnown === true : true,
       memberClasses: [...classes],
     },
     summary: `${effect.via} ${effect.op} ${effect.path}`,

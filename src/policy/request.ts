@@ -1,6 +1,6 @@
 /** Operation (from the interpreters) -> Cedar request with its entities. */
 import path from "node:path";
-import { classifyPath, type PathContext } from "../clis/path-classes.js";
+import { classifyPath, PATH_CLASS_GROUPS, TREE_CLASS, type PathContext } from "../clis/path-classes.js";
 import type { Operation, ResourceRef } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
 import { matchesGlob } from "../config/glob.js";
@@ -31,11 +31,12 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
     case "Stack":
       return { uid: { type: "Stack", id: ref.dir }, attrs: { dir: ref.dir, env: envLabelFor(ref.dir, env) }, parents: [workspace] };
     case "File": {
-      const classes = classifyPath(ref.path, env.paths);
+      const classes: string[] = classifyPath(ref.path, env.paths);
+      if (ref.tree) classes.push(TREE_CLASS);
       return {
         uid: { type: "File", id: ref.path },
         attrs: { path: ref.path, classes, insideWorkspace: !classes.includes("outside-workspace"), env: envLabelFor(ref.path, env) },
-        parents: [workspace],
+        parents: [workspace, ...classes.map((c) => ({ type: "PathClass", id: c }))],
       };
     }
     case "Program":
@@ -66,6 +67,20 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
   }
 }
 
+/** PathClass entities for a file's classes, each under the groups that contain it. */
+function pathClassEntities(resource: EntityData): EntityData[] {
+  const out: EntityData[] = [];
+  const groups = new Set<string>();
+  for (const parent of resource.parents) {
+    if (parent.type !== "PathClass") continue;
+    const memberOf = Object.entries(PATH_CLASS_GROUPS).filter(([, members]) => (members as readonly string[]).includes(parent.id)).map(([g]) => g);
+    for (const g of memberOf) groups.add(g);
+    out.push({ uid: parent, attrs: {}, parents: memberOf.map((g) => ({ type: "PathClass", id: g })) });
+  }
+  for (const g of groups) out.push({ uid: { type: "PathClass", id: g }, attrs: {}, parents: [] });
+  return out;
+}
+
 export function toCedarRequest(op: Operation, env: RequestEnv): CedarRequest {
   const workspace: Uid = { type: "Workspace", id: env.paths.root };
   const principal: Uid = { type: "Agent", id: env.agent.name };
@@ -79,6 +94,7 @@ export function toCedarRequest(op: Operation, env: RequestEnv): CedarRequest {
       { uid: principal, attrs: { name: env.agent.name, mode: env.agent.mode, session: env.agent.session }, parents: [] },
       { uid: workspace, attrs: { root: env.paths.root }, parents: [] },
       resource,
+      ...pathClassEntities(resource),
     ],
   };
 }

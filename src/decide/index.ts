@@ -12,7 +12,7 @@ import type { Env, FileEffect } from "../shell/types.js";
 import { enrichStateFacts, rememberEffects } from "../state/index.js";
 import { describeAction, type GateAction } from "./action.js";
 import { fileOperation, shellOperations } from "./shell-ops.js";
-import { combineFindings, type Finding, type Verdict } from "./verdict.js";
+import { combineFindings, CONFIG_ACTION, type Finding, type Verdict } from "./verdict.js";
 
 export type { GateAction } from "./action.js";
 export type { Verdict, Finding } from "./verdict.js";
@@ -90,7 +90,7 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
     return { action: op.action, summary: op.summary, ...verdict };
   });
   for (const problem of ctx.problems ?? []) {
-    findings.push({ action: "infragate.config", summary: "infragate configuration", decision: "deny", policies: [], reasons: [], errors: [problem] });
+    findings.push({ action: CONFIG_ACTION, summary: "infragate configuration", decision: "deny", policies: [], reasons: [], errors: [problem] });
   }
   const verdict = combineFindings(findings, collected.problems);
   if (verdict.decision !== "deny" && ctx.remember !== false) await rememberEffects(files, operations, stateCtx);

@@ -20,6 +20,9 @@ export interface Verdict {
   readonly problems: readonly string[];
 }
 
+/** The finding decide() adds for a broken config or user policy (DecideContext.problems). */
+export const CONFIG_ACTION = "infragate.config";
+
 const RANK: Readonly<Record<DecisionKind, number>> = { allow: 0, ask: 1, deny: 2 };
 
 export function strictest(a: DecisionKind, b: DecisionKind): DecisionKind {
@@ -35,9 +38,15 @@ export function combineFindings(findings: readonly Finding[], problems: readonly
   const lines: string[] = [];
   const seen = new Set<string>();
   for (const f of deciding) {
-    const texts = f.errors.length > 0 ? [`policy evaluation failed (${f.errors.join("; ")}); failing closed`] : f.reasons;
+    const config = f.action === CONFIG_ACTION;
+    const texts =
+      f.errors.length === 0
+        ? f.reasons
+        : config
+          ? [`infragate's configuration or policies could not be loaded (${f.errors.join("; ")}); every action is blocked until a human fixes it (run 'infragate doctor')`]
+          : [`policy evaluation failed (${f.errors.join("; ")}); failing closed`];
     for (let i = 0; i < texts.length; i++) {
-      const id = f.policies[i] ?? (f.errors.length > 0 ? "cedar-error" : "infragate");
+      const id = f.policies[i] ?? (f.errors.length === 0 ? "infragate" : config ? CONFIG_ACTION : "cedar-error");
       const line = `[${id}] ${texts[i]}`;
       if (seen.has(line)) continue;
       seen.add(line);
@@ -45,5 +54,15 @@ export function combineFindings(findings: readonly Finding[], problems: readonly
     }
   }
   const head = decision === "deny" ? "infragate blocked this action" : "infragate asks a human to confirm this action";
-  return { decision, policies, reason: `${head}:\n- ${lines.join("\n- ")}`, findings, problems };
+  return { decision, policies, reason: `${head}:\n- ${lines.join("\n- ")}${problemLines(problems)}`, findings, problems };
+}
+
+const MAX_PROBLEMS = 5;
+
+/** The analysis problems (a limit exceeded, a parse error), so the reason names what could not be read. */
+function problemLines(problems: readonly string[]): string {
+  if (problems.length === 0) return "";
+  const shown = problems.slice(0, MAX_PROBLEMS).map((p) => (p.length > 300 ? `${p.slice(0, 300)}...` : p));
+  const more = problems.length > MAX_PROBLEMS ? `\n  (${problems.length - MAX_PROBLEMS} more)` : "";
+  return `\nproblems found while reading the command:\n  ${shown.join("\n  ")}${more}`;
 }

@@ -22,8 +22,13 @@ export function analyzeShell(source: string, opts: ShellOptions): ShellAnalysis 
     budget: BUDGET,
     runScript: (src, inv, wrapper, taint) => runNestedScript(ctx, src, inv, wrapper, taint),
   };
+  if (source.includes("\0")) {
+    // A shell reading a script drops NUL bytes (`ter\0raform` runs terraform): read it the same way, and say so.
+    ctx.problems.push("the command contains NUL bytes (analysed with them removed, as a shell reads it)");
+    source = source.replaceAll("\0", "");
+  }
   if (source.length > MAX_INPUT) {
-    return { commands: [], files: [], problems: [`input longer than ${MAX_INPUT} bytes (256 KiB) was not parsed`], exported: {} };
+    return { commands: [], files: [], problems: [...ctx.problems, `input longer than ${MAX_INPUT} bytes (256 KiB) was not parsed`], exported: {} };
   }
   try {
     const env: Record<string, string> = { ...opts.env };

@@ -32,16 +32,13 @@ function claudePayload(toolName, toolInput) {
   });
 }
 
-const hookAvailable = fs.existsSync(path.join(root, "dist", "cli", "hook.js"));
+// The installed hook command, exactly as `infragate install claude-code` writes it.
+const hook = [path.join(root, "hooks", "infragate-hook.mjs"), "claude-code"];
 const cases = [
-  ...(hookAvailable
-    ? [
-        { name: "hook: Bash git status", args: [bin, "hook", "claude-code"], input: claudePayload("Bash", { command: "git status" }), target: 1.15 },
-        { name: "hook: Edit src/app.ts", args: [bin, "hook", "claude-code"], input: claudePayload("Edit", { file_path: path.join(work, "src/app.ts"), old_string: "a", new_string: "b" }), target: 1.15 },
-        { name: "hook: Bash terraform destroy", args: [bin, "hook", "claude-code"], input: claudePayload("Bash", { command: "terraform destroy -auto-approve" }), target: 1.8 },
-        { name: "hook: Bash aws s3 rm --recursive", args: [bin, "hook", "claude-code"], input: claudePayload("Bash", { command: "aws s3 rm s3://prod-data --recursive" }), target: 1.8 },
-      ]
-    : []),
+  { name: "hook: Bash git status", args: hook, input: claudePayload("Bash", { command: "git status" }), target: 1.15 },
+  { name: "hook: Edit src/app.ts", args: hook, input: claudePayload("Edit", { file_path: path.join(work, "src/app.ts"), old_string: "a", new_string: "b" }), target: 1.15 },
+  { name: "hook: Bash terraform destroy", args: hook, input: claudePayload("Bash", { command: "terraform destroy -auto-approve" }), target: 1.8 },
+  { name: "hook: Bash aws s3 rm --recursive", args: hook, input: claudePayload("Bash", { command: "aws s3 rm s3://prod-data --recursive" }), target: 1.8 },
   { name: "check -- git status", args: [bin, "check", "--cwd", work, "--", "git status"], input: "", target: 1.2 },
   { name: "check -- terraform destroy -auto-approve", args: [bin, "check", "--cwd", work, "--", "terraform destroy -auto-approve"], input: "", target: 2.0 },
 ];

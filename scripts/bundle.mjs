@@ -1,6 +1,9 @@
 // Build step: bundle the hook's whole hot path into one CommonJS file, dist/hook.cjs, so that an agent's
 // hook loads one file (with a V8 code cache, see hooks/load-hook.cjs) instead of hundreds of ES modules.
-// cedar-wasm stays external: it reads its .wasm next to itself and is loaded only when a request needs it.
+// cedar-wasm stays external: it reads its .wasm next to itself and is loaded only when a request needs it;
+// execa is bundled but imported lazily (only to list an archive, inspect a saved plan or read staged
+// changes), so its module code runs only then.
+// Minified: less to read, hash and deserialise on every call.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +19,8 @@ await build({
   platform: "node",
   target: "node20",
   external: ["@cedar-policy/cedar-wasm"],
+  minify: true,
+  keepNames: false,
   legalComments: "none",
   logLevel: "warning",
   // import.meta.url does not exist in CommonJS; the bundle's own file URL stands in for it.

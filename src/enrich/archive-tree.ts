@@ -1,7 +1,6 @@
 /** Member lists of directory trees, shell globs, tar / 7z archives (their own listing commands) and diffs. */
 import fs from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 
 export interface Listing {
   readonly names: readonly string[];
@@ -77,6 +76,8 @@ const LIST_TIMEOUT_MS = 2500;
 const LIST_MAX_BYTES = 4 * 1024 * 1024;
 
 async function runLister(file: string, args: readonly string[]): Promise<string> {
+  // execa is loaded only here: listing an archive is rare, and the hook should not pay for it on every call.
+  const { execa } = await import("execa");
   const r = await execa(file, args, { timeout: LIST_TIMEOUT_MS, maxBuffer: LIST_MAX_BYTES, stdin: "ignore", reject: false, env: { LC_ALL: "C" } });
   if (r.failed || r.exitCode !== 0) throw new Error(`${file} could not list the archive${r.timedOut ? " (timeout)" : ""}`);
   return typeof r.stdout === "string" ? r.stdout : "";

@@ -1,5 +1,4 @@
 /** What a commit would record: staged paths and the staged diff, read with git (execa). */
-import { execa } from "execa";
 
 export interface Staged {
   readonly root: string;
@@ -8,6 +7,7 @@ export interface Staged {
 }
 
 export async function readStaged(cwd: string): Promise<Staged> {
+  const { execa } = await import("execa");
   const git = (args: string[]) => execa("git", args, { cwd, stripFinalNewline: false, maxBuffer: 256 * 1024 * 1024 });
   const root = (await git(["rev-parse", "--show-toplevel"])).stdout.trim();
   const names = (await git(["-c", "core.quotepath=off", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"])).stdout;

@@ -121,7 +121,8 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
     // Only ask-forbids matched: that is an ask only if some permit would have allowed the request;
     // without one (allow-list mode) it stays a deny.
     const permits = ids.filter((id) => policies.scopes[id]?.effect === "permit");
-    if (permits.some((id) => policies.scopes[id]?.conditional === false)) return verdict;
+    const inScope = new Set(scopeCandidates(request, permits));
+    if (permits.some((id) => policies.scopes[id]?.conditional === false && inScope.has(id))) return verdict;
     const withoutForbids = permits.length === 0 ? undefined : evaluate(request, permits);
     return withoutForbids?.decision === "allow" ? verdict : forbidVerdict([]);
   };
@@ -138,19 +139,24 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
 
   const allIds = Object.keys(policies.texts).sort();
 
+  /** The ids (of those given) whose scope can match the request. */
+  function scopeCandidates(request: CedarRequest, ids: readonly string[]): string[] {
+    const principal = ancestryOf(request.principal, request.entities);
+    const action = actionAncestry(pack.actions, request.action.id).map((id) => ({ type: "Action", id }));
+    const resource = ancestryOf(request.resource, request.entities);
+    return ids.filter((id) => {
+      const s = policies.scopes[id];
+      return !s || (constraintMatches(s.principal, principal) && constraintMatches(s.action, action) && constraintMatches(s.resource, resource));
+    });
+  }
+
   return {
     policies,
     actions: pack.actions,
     stats,
     authorizeFull: (request) => evaluate(request, allIds),
     authorize(request: CedarRequest): RequestVerdict {
-      const principal = ancestryOf(request.principal, request.entities);
-      const action = actionAncestry(pack.actions, request.action.id).map((id) => ({ type: "Action", id }));
-      const resource = ancestryOf(request.resource, request.entities);
-      const candidates = allIds.filter((id) => {
-        const s = policies.scopes[id];
-        return !s || (constraintMatches(s.principal, principal) && constraintMatches(s.action, action) && constraintMatches(s.resource, resource));
-      });
+      const candidates = scopeCandidates(request, allIds);
       if (!opts.validateRequests) {
         const scoped = candidates.map((id) => policies.scopes[id]);
         if (scoped.every((s) => s !== undefined && s.effect === "permit")) {

@@ -8,6 +8,9 @@ const vm = require("node:vm");
 const Module = require("node:module");
 
 function loadHook(root) {
+  // V8 rejects a code cache made under other flags. Cedar sets --liftoff-only when it loads (src/policy/
+  // cedar.ts), so set it before compiling: the flag only concerns wasm, and cache and run then agree.
+  require("node:v8").setFlagsFromString("--liftoff-only");
   const file = path.join(root, "dist", "hook.cjs");
   const source = fs.readFileSync(file, "utf8");
   let cachedData;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = path.join(root, "dist", "cli", "bin.js");
+const bin = path.join(root, "bin", "infragate.cjs");
 if (!fs.existsSync(bin)) {
   console.error("bench: dist/ is missing; run `npm run build` first");
   process.exit(2);

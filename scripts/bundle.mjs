@@ -1,5 +1,5 @@
-// Build step: bundle the hook's whole hot path into one CommonJS file, dist/hook.cjs, so that an agent's
-// hook loads one file (with a V8 code cache, see hooks/load-hook.cjs) instead of hundreds of ES modules.
+// Build step: bundle the hook's whole hot path into one CommonJS file, dist/hook.cjs (and the whole CLI
+// into dist/cli.cjs, for `check`), so that an agent's hook loads one file (with a V8 code cache, see hooks/load-hook.cjs) instead of hundreds of ES modules.
 // cedar-wasm stays external: it reads its .wasm next to itself and is loaded only when a request needs it;
 // execa is bundled but imported lazily (only to list an archive, inspect a saved plan or read staged
 // changes), so its module code runs only then.
@@ -10,10 +10,11 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-await build({
+const bundles = { hook: "src/cli/hook.ts", cli: "src/cli/main.ts" };
+for (const [name, entry] of Object.entries(bundles)) await build({
   absWorkingDir: root,
-  entryPoints: ["src/cli/hook.ts"],
-  outfile: "dist/hook.cjs",
+  entryPoints: [entry],
+  outfile: `dist/${name}.cjs`,
   bundle: true,
   format: "cjs",
   platform: "node",

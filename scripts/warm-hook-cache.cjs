@@ -1,15 +1,17 @@
 // Run the bundled hook on typical payloads (benign, file edit, terraform, aws) in a scratch workspace,
-// then write the V8 code cache for dist/hook.cjs. Used by scripts/bundle.mjs at build time.
+// then write the V8 code caches for dist/hook.cjs and dist/cli.cjs. Used by scripts/bundle.mjs at build time.
 "use strict";
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { loadHook } = require("../hooks/load-hook.cjs");
+const { loadBundle, loadHook } = require("../hooks/load-hook.cjs");
 
 const root = path.resolve(__dirname, "..");
-try {
-  fs.unlinkSync(path.join(root, "dist", "hook.cjs.cache"));
-} catch {}
+for (const name of ["hook", "cli"]) {
+  try {
+    fs.unlinkSync(path.join(root, "dist", `${name}.cjs.cache`));
+  } catch {}
+}
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-warm-"));
 fs.mkdirSync(path.join(work, ".git"));
 process.env.INFRAGATE_HOME = path.join(work, "home");
@@ -29,6 +31,13 @@ const payloads = [
     if (process.env.INFRAGATE_WARM_DEBUG) console.error(p.tool_name, code);
   }
   hook.saveCache();
+  // The CLI bundle: `check` on the same commands.
+  const cli = loadBundle(root, "cli");
+  for (const p of payloads.filter((x) => x.tool_name === "Bash")) {
+    const io = { stdout: () => {}, stderr: () => {}, readStdin: async () => "", env: process.env, cwd: work };
+    await cli.exports.main(["check", "--", p.tool_input.command], io);
+  }
+  cli.saveCache();
   fs.rmSync(work, { recursive: true, force: true });
 })().catch((err) => {
   console.error(err);

@@ -4,7 +4,7 @@
  *  against plans made by terraform 1.11 (`plan -destroy -out=...`). A tiny zip and protobuf reader,
  *  read-only, size-capped; anything unexpected answers "unknown". */
 import fs from "node:fs";
-import zlib from "node:zlib";
+import { createRequire } from "node:module";
 
 export type PlanMode = "normal" | "destroy" | "refresh-only" | "unknown";
 
@@ -41,7 +41,8 @@ export function zipMember(data: Buffer, name: string): Buffer | undefined {
     const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
     const body = data.subarray(start, start + compressed);
     if (method === 0) return body;
-    if (method === 8) return zlib.inflateRawSync(body, { maxOutputLength: MAX_MEMBER_BYTES });
+    // zlib is loaded only here: the hook should not pay for it on every call.
+    if (method === 8) return loadZlib().inflateRawSync(body, { maxOutputLength: MAX_MEMBER_BYTES });
     return undefined;
   }
   return undefined;
@@ -91,4 +92,8 @@ export function readPlanMode(file: string): PlanMode {
   } catch {
     return "unknown";
   }
+}
+
+function loadZlib(): typeof import("node:zlib") {
+  return createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib");
 }

@@ -27,7 +27,8 @@ function findLine(text: string, id: string | undefined, fallbackIndex: number): 
     if (at >= 0) return lineAt(text, at);
   }
   let seen = -1;
-  const re = /^\s*(permit|forbid)\s*\(/gm;
+  // [ \t]*, not \s*: a leading \s* runs across blank lines from every line start (quadratic on many newlines).
+  const re = /^[ \t]*(permit|forbid)\s*\(/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     seen++;
     if (seen === fallbackIndex) return lineAt(text, m.index);

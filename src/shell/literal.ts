@@ -59,5 +59,12 @@ export function substitutionOutput(script: ParsedScript | undefined, scope: Scop
   const st = stmts[0];
   if (!st || st.background || st.command.type !== "Command") return null;
   const out = literalOutput(st.command, scope, true);
-  return out === undefined ? null : out.replace(/\n+$/, "");
+  return out === undefined ? null : trimNewlines(out);
+}
+
+/** `s` without its trailing newlines. A loop: /\n+$/ is quadratic on many newlines followed by other text. */
+function trimNewlines(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
+  return s.slice(0, end);
 }

@@ -41,4 +41,8 @@ describe("known gaps (need a policy outside test/robustness)", () => {
   // CLI. Needs e.g. a shell.obfuscated-script ask in policies/shell.cedar (reported, not fixed here).
   it.todo("ask: echo dGVycmFmb3JtIGRlc3Ryb3kgLWF1dG8tYXBwcm92ZQ== | base64 -d | bash");
   it.todo("ask: rev <<< yortsed mrofarret | sh");
+  // A guarded binary copied or linked under another name in the same line runs unseen: the shell stage
+  // would have to remember `cp|ln|install <.../terraform> DEST` and resolve DEST as terraform.
+  it.todo("deny: cp /usr/local/bin/terraform ./t && ./t destroy");
+  it.todo("deny: ln -s \"$(command -v terraform)\" t; ./t destroy");
 });

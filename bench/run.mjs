@@ -97,7 +97,19 @@ const batch = spawnSync(process.execPath, [bin, "check", "--jsonl"], { input: `$
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
 const answered = batch.stdout.trim().split("\n").filter(Boolean).length;
 
+// Audit append cost, in process: the hash chain, the lock, one write and fdatasync per entry.
+const { appendAudit } = await import(path.join(root, "dist", "audit", "index.js"));
+const auditHome = path.join(work, "audit-bench");
+const appendMs = [];
+for (let i = 0; i < 200; i++) {
+  const t = process.hrtime.bigint();
+  const r = await appendAudit(auditHome, { agent: "bench", session: "bench", cwd: work, tool: "Bash", action: `git status #${i}`, facts: {}, decision: "allow", policies: [], reason: "allowed" });
+  appendMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  if (!r.ok) throw new Error(r.error);
+}
+
 console.log(`infragate bench: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${runs} alternating runs each, medians`);
 console.table(rows);
+console.log(`audit append: median ${median(appendMs).toFixed(2)} ms, p90 ${[...appendMs].sort((a, b) => a - b)[Math.floor(appendMs.length * 0.9)].toFixed(2)} ms over ${appendMs.length} appends (lock, hash chain, write, fdatasync)`);
 console.log(`check --jsonl: ${answered} decisions in ${secs.toFixed(2)} s = ${(answered / secs).toFixed(0)} decisions/s (incl. process start and audit appends)`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -4,15 +4,6 @@
 "use strict";
 const path = require("node:path");
 
-function readStdin() {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    process.stdin.on("data", (c) => chunks.push(c));
-    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    process.stdin.on("error", reject);
-  });
-}
-
 const root = path.resolve(__dirname, "..");
 let main;
 try {
@@ -26,14 +17,7 @@ if (typeof main !== "function") {
     process.exitCode = 2;
   });
 } else {
-  const io = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    readStdin,
-    env: process.env,
-    cwd: process.cwd(),
-  };
-  main(process.argv.slice(2), io).then(
+  main(process.argv.slice(2), require("../hooks/process-io.cjs").processIo()).then(
     (code) => {
       process.exitCode = code;
     },

@@ -33,20 +33,8 @@ async function loadRunHook() {
 
 try {
   const runHook = await loadRunHook();
-  const readStdin = () =>
-    new Promise((resolve, reject) => {
-      const chunks = [];
-      process.stdin.on("data", (c) => chunks.push(c));
-      process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-      process.stdin.on("error", reject);
-    });
-  const io = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    readStdin,
-    env: process.env,
-    cwd: process.cwd(),
-  };
+  const { createRequire } = await import("node:module");
+  const io = createRequire(import.meta.url)("./process-io.cjs").processIo();
   process.exitCode = await runHook(process.argv.slice(2), io);
 } catch (err) {
   block(`infragate could not start (${err instanceof Error ? err.message : String(err)}), so it blocks this call. Ask the human to rebuild it (npm run build) or run 'infragate doctor'.`);

@@ -21,7 +21,7 @@ export async function decideAll(reading: Interpreted, ctx: DecideContext, gate: 
     results.push(r);
     decision = strictest(decision, r.decision);
   }
-  if (decision === "allow") return { decision, reason: "allowed: no policy objects", policies: [] };
+  if (decision === "allow") return { decision, reason: "allowed: no policy forbids this action", policies: [] };
   const deciding = results.filter((r) => r.decision === decision);
   return {
     decision,

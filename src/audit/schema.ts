@@ -25,24 +25,13 @@ export type AuditInput = z.input<typeof AuditInputSchema>;
 export const ENTRY_VERSION = 1;
 
 /** One stored line of the log. Strict: an unknown member is itself a sign of tampering. */
-export const AuditEntrySchema = z
-  .object({
-    v: z.literal(ENTRY_VERSION),
-    seq: z.number().int().positive(),
-    time: z.string(),
-    agent: z.string(),
-    session: z.string(),
-    cwd: z.string(),
-    tool: z.string(),
-    action: z.string(),
-    facts: z.record(z.string(), z.unknown()),
-    decision: DecisionSchema,
-    policies: z.array(z.string()),
-    reason: z.string(),
-    prev: HashSchema,
-    hash: HashSchema,
-  })
-  .strict();
+export const AuditEntrySchema = AuditInputSchema.extend({
+  v: z.literal(ENTRY_VERSION),
+  seq: z.number().int().positive(),
+  time: z.string(),
+  prev: HashSchema,
+  hash: HashSchema,
+}).strict();
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** `<home>/audit/head.json`: a hint kept under the lock; the log itself is the truth. */

@@ -32,7 +32,7 @@ export function strictest(a: DecisionKind, b: DecisionKind): DecisionKind {
 export function combineFindings(findings: readonly Finding[], problems: readonly string[]): Verdict {
   let decision: DecisionKind = "allow";
   for (const f of findings) decision = strictest(decision, f.decision);
-  if (decision === "allow") return { decision, policies: [], reason: "allowed: no policy objects", findings, problems };
+  if (decision === "allow") return { decision, policies: [], reason: "allowed: no policy forbids this action", findings, problems };
   const deciding = findings.filter((f) => f.decision === decision);
   const policies = [...new Set(deciding.flatMap((f) => f.policies))];
   const lines: string[] = [];

@@ -2,22 +2,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { tarOf } from "../support/archives.js";
 import { policyTable } from "../support/policy-table.js";
 
 /** A fake home for credential paths: the gate resolves ~ with the env's HOME. */
 const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-secrets-home-"));
 
-function tarOf(name: string, members: Record<string, string>): (root: string) => void {
-  return (root) => {
-    const src = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-tar-src-"));
-    for (const [rel, content] of Object.entries(members)) {
-      fs.mkdirSync(path.dirname(path.join(src, rel)), { recursive: true });
-      fs.writeFileSync(path.join(src, rel), content);
-    }
-    execFileSync("tar", ["-cf", path.join(root, name), "-C", src, ...Object.keys(members)]);
-  };
-}
 
 policyTable(
   "secrets",

@@ -2,23 +2,12 @@
  *  land on state are swaps (the DataTalks.Club incident). */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { tarOf } from "../support/archives.js";
 import { policyTable } from "../support/policy-table.js";
 
 const STATE = '{"version":4,"serial":7,"lineage":"old-prod","resources":[]}';
 
 /** Make a tar archive in the workspace from files written into a scratch folder. */
-function tarOf(name: string, members: Record<string, string>, flags = "-cf"): (root: string) => void {
-  return (root) => {
-    const src = path.join(root, ".scratch-src");
-    for (const [rel, content] of Object.entries(members)) {
-      const abs = path.join(src, rel);
-      execFileSync("mkdir", ["-p", path.dirname(abs)]);
-      execFileSync("sh", ["-c", 'printf %s "$1" > "$2"', "sh", content, abs]);
-    }
-    execFileSync("tar", [flags, path.join(root, name), "-C", src, ...Object.keys(members)]);
-    execFileSync("rm", ["-rf", src]);
-  };
-}
 
 function zipOf(name: string, members: Record<string, string>): (root: string) => void {
   return (root) => {

@@ -132,8 +132,9 @@ export const NESTINGS: Readonly<Record<string, Step>> = {
   "bash -c": (n) => line(`bash -c ${sq(render(n))}`),
   "sh -c": (n) => line(`sh -c ${sq(render(n))}`),
   eval: (n) => line(`eval ${sq(render(n))}`),
-  "$()": (n) => line(`echo "$(${render(n)})"`),
-  "x=$()": (n) => line(`x=$(${render(n)})`),
+  // A space after `$(`: `$((` would start arithmetic expansion, where no command runs.
+  "$()": (n) => line(`echo "$( ${render(n)} )"`),
+  "x=$()": (n) => line(`x=$( ${render(n)} )`),
   "( )": (n) => line(`( ${render(n)} )`),
   "{ }": (n) => line(`{ ${render(n)}; }`),
   "heredoc to bash": (n, i) => line(`{ bash <<'IG_EOF_${i}'\n${render(n)}\nIG_EOF_${i}\n}`),
@@ -160,7 +161,7 @@ export function encodedPipe(mask: number, hex: boolean): Step {
 /** Backticks cannot hold backticks or backslashes without re-escaping: only plain text goes in. */
 export const backticks: Step = (n) => {
   const text = render(n);
-  return /[`\\\n]/.test(text) ? line(`echo "$(${text})"`) : line(`echo \`${text}\``);
+  return /[`\\\n]/.test(text) ? line(`echo "$( ${text} )"`) : line(`echo \`${text}\``);
 };
 
 /** cd chains that end in the same directory (any core) or in another one (cwd-insensitive cores only). */

@@ -25,9 +25,12 @@ export function shellAction(command: string, cwd: string, tool: string): GateAct
 
 /** `mcp__<server>__<tool>` -> {server, tool}; undefined for any other name. */
 export function splitMcpName(name: string): { server: string; tool: string } | undefined {
-  const m = /^mcp__(.+?)__(.+)$/.exec(name);
-  if (!m) return undefined;
-  return { server: m[1] as string, tool: m[2] as string };
+  // indexOf, not /^mcp__(.+?)__(.+)$/: the name comes from the agent, and that regex is quadratic.
+  if (!name.startsWith("mcp__")) return undefined;
+  const rest = name.slice(5);
+  const split = rest.indexOf("__", 1);
+  if (split < 0 || split + 2 >= rest.length) return undefined;
+  return { server: rest.slice(0, split), tool: rest.slice(split + 2) };
 }
 
 const COMMAND_KEYS = ["command", "cmd", "script", "commandLine", "command_line", "shell_command"] as const;

@@ -1,3 +1,5 @@
+import { trimTrailingSlashes } from "../util/text.js";
+
 /** A small glob matcher for config paths: `**` any depth, `*` one segment part, `?` one char. */
 
 // Linear-time translation; the produced regex has no nested quantifiers.
@@ -28,7 +30,7 @@ export function globToRegExp(glob: string): RegExp {
 
 /** Does a workspace-relative path (with `/` separators) match the glob, or lie below a match? */
 export function matchesGlob(relPath: string, glob: string): boolean {
-  const re = globToRegExp(glob.replace(/\/+$/, ""));
+  const re = globToRegExp(trimTrailingSlashes(glob));
   if (re.test(relPath)) return true;
   const parts = relPath.split("/");
   for (let n = parts.length - 1; n > 0; n--) {

@@ -12,14 +12,22 @@ export function keyIdPrefix(id: string): string {
 }
 
 /** [profile] -> aws_access_key_id, from an INI credentials file (only that key is read). */
+/** `[name]` or `[profile name]` -> name (a loop, not a backtracking regex). */
+function sectionName(line: string): string | undefined {
+  if (!line.startsWith("[") || !line.endsWith("]") || line.indexOf("]") !== line.length - 1) return undefined;
+  const inner = line.slice(1, -1).trim();
+  const name = inner.startsWith("profile ") || inner.startsWith("profile\t") ? inner.slice(8).trim() : inner;
+  return name.length > 0 ? name : undefined;
+}
+
 export function readKeyIds(text: string): { profile: string; keyId: string }[] {
   const out: { profile: string; keyId: string }[] = [];
   let profile = "";
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
-    const section = /^\[\s*(?:profile\s+)?([^\]]+?)\s*\]$/.exec(line);
-    if (section) {
-      profile = section[1] as string;
+    const section = sectionName(line);
+    if (section !== undefined) {
+      profile = section;
       continue;
     }
     const kv = /^aws_access_key_id\s*=\s*(\S+)/i.exec(line);

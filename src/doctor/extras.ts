@@ -29,7 +29,7 @@ export function checkCodexSwitches(opts: DoctorOptions, projectHooked: boolean):
     toml = "";
   }
   const out: Check[] = [];
-  if (/^\s*(?:codex_)?hooks\s*=\s*false\b/m.test(toml)) out.push(check("codex", "fail", `hooks are switched off in ${configFile} ([features] hooks = false)`));
+  if (/^[ \t]*(?:codex_)?hooks[ \t]*=[ \t]*false\b/m.test(toml)) out.push(check("codex", "fail", `hooks are switched off in ${configFile} ([features] hooks = false)`));
   if (!projectHooked) return out;
   const hooksFile = path.join(opts.dir, ".codex", "hooks.json");
   const trustedProject = new RegExp(`\\[projects\\.["']${escapeRe(opts.dir)}["']\\][^\\[]*trust_level\\s*=\\s*["']trusted["']`).test(toml);

@@ -1,6 +1,7 @@
 /** Member lists of directory trees, shell globs, tar / 7z archives (their own listing commands) and diffs. */
 import fs from "node:fs";
 import path from "node:path";
+import { compileSegmentGlob } from "../util/segment-glob.js";
 
 export interface Listing {
   readonly names: readonly string[];
@@ -32,34 +33,13 @@ export function walkTree(dir: string, cap: number): Listing {
   return { names, capped: false };
 }
 
-/** A shell glob for one path segment, as a RegExp (`*` and `?` do not match a leading dot, as in bash). */
-export function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] ?? "";
-    if (ch === "*") re += "[^/]*";
-    else if (ch === "?") re += "[^/]";
-    else if (ch === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) re += "\\[";
-      else {
-        const body = glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        re += `[${body}]`;
-        i = end;
-      }
-    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  const dotSafe = glob.startsWith(".") ? "" : "(?!\\.)";
-  return new RegExp(`^${dotSafe}${re}$`);
-}
-
 /** Expand a glob in the last segment: matching entries as absolute paths, and (recursive) their trees. */
 export function expandGlob(pattern: string, recursive: boolean, cap: number): Listing {
   const dir = path.dirname(pattern);
-  const re = globToRegExp(path.basename(pattern));
+  const matches = compileSegmentGlob(path.basename(pattern));
   const names: string[] = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!re.test(e.name)) continue;
+    if (!matches(e.name)) continue;
     const abs = path.join(dir, e.name);
     names.push(abs);
     if (recursive && e.isDirectory()) {

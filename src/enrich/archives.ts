@@ -14,8 +14,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { EXTRACT_VIAS, PATCH_VIAS, TREE_VIAS, isRecursiveVia } from "../clis/file-tools/vias.js";
 import type { FileEffect } from "../shell/types.js";
-import { expandGlob, globToRegExp, listDiff, listSevenZip, listTar, walkTree, type Listing } from "./archive-tree.js";
+import { expandGlob, listDiff, listSevenZip, listTar, walkTree, type Listing } from "./archive-tree.js";
 import { listZip } from "./archive-zip.js";
+import { compileSegmentGlob } from "../util/segment-glob.js";
+import { trimLeadingSlashes, trimTrailingSlashes } from "../util/text.js";
 
 export const MAX_MEMBERS = 10_000;
 
@@ -23,7 +25,7 @@ export const MAX_MEMBERS = 10_000;
 export function normalizeMember(name: string): string {
   let s = name.replace(/\\/g, "/");
   while (s.startsWith("./")) s = s.slice(2);
-  s = s.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\/\.\//g, "/");
+  s = trimTrailingSlashes(trimLeadingSlashes(s)).replace(/\/\.\//g, "/");
   return s === "." ? "" : s;
 }
 
@@ -62,8 +64,8 @@ async function listSource(effect: FileEffect, archive: string): Promise<Listing>
 /** Keep the listed members that an explicit member list selects (`tar xf a.tar infra`, `unzip a.zip '*.tf'`). */
 function selectMembers(listed: readonly string[], explicit: readonly string[]): string[] {
   const wanted = explicit.map(normalizeMember);
-  const globs = wanted.filter((w) => /[*?[]/.test(w)).map((w) => globToRegExp(w));
-  return listed.filter((m) => wanted.some((w) => m === w || m.startsWith(`${w}/`)) || globs.some((g) => g.test(m) || g.test(path.posix.basename(m))));
+  const globs = wanted.filter((w) => /[*?[]/.test(w)).map((w) => compileSegmentGlob(w));
+  return listed.filter((m) => wanted.some((w) => m === w || m.startsWith(`${w}/`)) || globs.some((g) => g(m) || g(path.posix.basename(m))));
 }
 
 async function enrichOne(effect: FileEffect): Promise<FileEffect> {

@@ -7,6 +7,7 @@ import { loadPack } from "../policy/pack.js";
 import type { AgentInfo } from "../policy/request.js";
 import type { Env } from "../shell/types.js";
 import { loadUserPolicies, selectPolicies } from "./policies.js";
+import { validateUserPolicies } from "./validate-user.js";
 
 export interface RuntimeOptions {
   readonly cwd: string;
@@ -32,13 +33,17 @@ export function loadRuntime(opts: RuntimeOptions): DecideContext {
   problems.push(...user.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
   const selected = selectPolicies(pack, user.policies, config.mode);
   problems.push(...selected.problems);
+  const home = getInfragateHome(opts.env);
+  if (user.problems.length === 0) {
+    problems.push(...validateUserPolicies(home, selected.policies, user.policies.flatMap((p) => Object.keys(p.texts))));
+  }
   return {
     agent: opts.agent,
     env: cleanEnv(opts.env),
     engine: createEngine(pack, selected.policies, opts.engine),
     config,
     root,
-    home: getInfragateHome(opts.env),
+    home,
     problems,
   };
 }

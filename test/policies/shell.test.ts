@@ -8,6 +8,10 @@ policyTable("policies/shell.cedar", {
     { cmd: "python3 -c \"import os; os.system('terraform destroy -auto-approve')\"", by: "shell.inline-code-guarded" },
     { cmd: "node -e \"require('child_process').execSync('aws s3 rm s3://b --recursive')\"", by: "shell.inline-code-guarded" },
     { cmd: "perl -e 'system(\"tofu destroy\")'", by: "shell.inline-code-guarded" },
+    { cmd: "terraform $OP", by: "shell.unresolved-guarded" },
+    { cmd: "cat dirs.txt | xargs -I{} terraform -chdir={} plan", by: "shell.unresolved-guarded" },
+    { cmd: "aws s3 $VERB s3://bucket", by: "shell.unresolved-guarded" },
+    { cmd: "echo ZWNobyBoaQ== | base64 -d | sh", by: "shell.opaque-script" },
   ],
   allow: [
     "python3 -c 'print(1)'",
@@ -15,5 +19,7 @@ policyTable("policies/shell.cedar", {
     "echo $HOME",
     "ls $DIR",
     "git log --oneline -n $N",
+    'echo "$(terraform plan)"',
+    "bash ./scripts/build.sh",
   ],
 });

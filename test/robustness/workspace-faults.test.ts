@@ -67,10 +67,15 @@ describe("broken configuration fails closed, naming the file", () => {
       expect(run.stderr).toMatch(/infragate\.config/);
     }
   });
-  // The hook compiles user policies but does not validate them against the schema (doctor and `infragate policy
-  // validate` do): a forbid on a misspelt action (`Action::"terraform.destory"`) loads and silently never matches.
-  // Needs schema validation in src/runtime (cached by policy hash to keep the hook fast); reported, not fixed here.
-  it.todo("a user policy that fails schema validation (misspelt action) blocks like a syntax error");
+  // The hook validates user policies against the schema (src/runtime/validate-user.ts): a forbid on a misspelt
+  // action would otherwise load and silently never match.
+  it("a user policy that fails schema validation (misspelt action) blocks like a syntax error", async () => {
+    const ws = makeWorkspace();
+    writeFile(ws.root, ".infragate/policies/typo.cedar", '@id("mine.no-destroy")\n@reason("no")\nforbid (principal, action == Action::"terraform.destory", resource);\n');
+    const { run, ms } = await check(ws, "ls", "default");
+    expectBlock("claude-code", run, /typo\.cedar:1/, ms);
+    expect(run.stderr).toMatch(/infragate\.config/);
+  });
   it("config.json that is a directory", async () => {
     const ws = makeWorkspace();
     fs.mkdirSync(path.join(ws.root, ".infragate", "config.json"), { recursive: true });

@@ -1,6 +1,7 @@
 /** GNU getopt-style argument parsing and path resolution shared by the file tools. Pure. */
 import path from "node:path";
 import type { FileEffect, FileOp, SimpleCommand } from "../../shell/types.js";
+import { trimTrailingSlashes } from "../../util/text.js";
 
 export interface OptionSpec {
   /** Short options that take a value (attached `-tDIR` or the next word `-t DIR`). */
@@ -117,7 +118,7 @@ export function destinationPaths(cmd: SimpleCommand, dest: string, sources: read
   const abs = resolvePath(cmd, dest);
   const out = [abs];
   for (const s of sources) {
-    const base = path.basename(s.replace(/\/+$/, ""));
+    const base = path.basename(trimTrailingSlashes(s));
     if (base && base !== "." && base !== "..") out.push(path.join(abs, base));
   }
   return [...new Set(out)];

@@ -27,7 +27,7 @@ export function readClaudePayload(payload: unknown, where: HookEnv, name: "claud
   const tool = readTool(p.data.tool_name, p.data.tool_input, cwd);
   if (tool.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${tool.error}` };
   if (tool.silent) return { kind: "silent", why: `${p.data.tool_name} is read-only` };
-  return { kind: "actions", event, agent, cwd, actions: tool.actions, ...(tool.askReason !== undefined ? { askReason: tool.askReason } : {}) };
+  return { kind: "actions", event, agent, cwd, actions: tool.actions };
 }
 
 export function preToolUseJson(decision: "deny" | "ask", reason: string): string {

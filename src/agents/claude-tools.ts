@@ -19,7 +19,6 @@ export const CLAUDE_SILENT_TOOLS: ReadonlySet<string> = new Set([
 
 export interface ToolReading {
   readonly actions: GateAction[];
-  readonly askReason?: string;
   readonly silent?: boolean;
   readonly error?: string;
 }

@@ -69,18 +69,16 @@ export function pathsIn(input: Readonly<Record<string, unknown>>): string[] {
 
 /**
  * An unknown tool: a command in its input is a shell command; a path is a WRITE (a tool we do not know
- * may write, so it is decided as the strictest file action); with neither, a human must confirm it.
+ * may write, so it is decided as the strictest file action); with neither, a tool.unknown request.
  */
-export function unknownToolActions(toolName: string, input: Readonly<Record<string, unknown>>, cwd: string): { actions: GateAction[]; askReason?: string } {
+export function unknownToolActions(toolName: string, input: Readonly<Record<string, unknown>>, cwd: string): { actions: GateAction[] } {
   const actions: GateAction[] = [];
   const command = commandIn(input);
   if (command !== undefined) actions.push(shellAction(command, cwd, toolName));
   for (const p of pathsIn(input)) actions.push(fileAction("write", p, cwd, toolName));
-  if (actions.length > 0) return { actions };
-  return {
-    actions,
-    askReason: `infragate does not know the tool '${toolName}' and its input names no command or file, so it cannot tell what the tool changes. A human must confirm this call.`,
-  };
+  // Neither: a tool.unknown request, which the baseline policy asks a human about.
+  if (actions.length === 0) actions.push({ kind: "tool", tool: toolName, input, cwd });
+  return { actions };
 }
 
 /** Wording for an ask on an agent or event that cannot ask: the call is blocked and a human must act. */

@@ -49,7 +49,7 @@ function mcpServer(p: z.infer<typeof CursorMcp>): string {
   return "unknown";
 }
 
-function preToolActions(tool: string, input: Readonly<Record<string, unknown>>, cwd: string): { actions: GateAction[]; askReason?: string; silent?: boolean; error?: string } {
+function preToolActions(tool: string, input: Readonly<Record<string, unknown>>, cwd: string): { actions: GateAction[]; silent?: boolean; error?: string } {
   if (tool.startsWith("MCP:") || tool === "MCP") {
     const name = tool === "MCP" ? String(input.tool_name ?? input.name ?? "unknown") : tool.slice(4);
     return { actions: [{ kind: "mcp", server: String(input.server ?? input.server_name ?? "cursor"), tool: name, input, cwd }] };
@@ -83,7 +83,7 @@ function read(payload: unknown, where: HookEnv): Reading {
   const p = r.data;
   const cwd = resolveCwd(p.cwd ?? p.workspace_roots?.[0], where, ["CURSOR_PROJECT_DIR", "CLAUDE_PROJECT_DIR"]);
   const agent = { name: "cursor", mode: "", session: p.conversation_id ?? "" };
-  const done = (actions: GateAction[], askReason?: string): Reading => ({ kind: "actions", event: p.hook_event_name, agent, cwd, actions, ...(askReason !== undefined ? { askReason } : {}) });
+  const done = (actions: GateAction[]): Reading => ({ kind: "actions", event: p.hook_event_name, agent, cwd, actions });
   switch (p.hook_event_name) {
     case "beforeShellExecution":
       return done([shellAction(p.command, cwd, "Shell")]);
@@ -95,7 +95,7 @@ function read(payload: unknown, where: HookEnv): Reading {
       const t = preToolActions(p.tool_name, p.tool_input, cwd);
       if (t.error !== undefined) return { kind: "reject", event: p.hook_event_name, reason: `infragate blocked this call: ${t.error}` };
       if (t.silent) return { kind: "silent", why: `${p.tool_name} is read-only` };
-      return done(t.actions, t.askReason);
+      return done(t.actions);
     }
   }
 }

@@ -13,9 +13,8 @@ type GateFn = (action: Interpreted["actions"][number], ctx: DecideContext) => Pr
 
 /** All actions are gated (each is audited); the answer carries the reasons of the strictest ones. */
 export async function decideAll(reading: Interpreted, ctx: DecideContext, gate: GateFn): Promise<HookVerdict> {
-  let decision: Decision = reading.askReason !== undefined ? "ask" : "allow";
+  let decision: Decision = "allow";
   const results: { decision: Decision; reason: string; policies: readonly string[] }[] = [];
-  if (reading.askReason !== undefined) results.push({ decision: "ask", reason: reading.askReason, policies: ["infragate.unknown-tool"] });
   for (const action of reading.actions) {
     const r = await gate(action, ctx);
     results.push(r);

@@ -28,7 +28,7 @@ export const GEMINI_SILENT_TOOLS: ReadonlySet<string> = new Set([
   "activate_skill", "ask_user", "get_internal_docs",
 ]);
 
-type ToolResult = { actions: GateAction[]; askReason?: string; silent?: boolean; error?: string };
+type ToolResult = { actions: GateAction[]; silent?: boolean; error?: string };
 
 function readTool(p: GeminiBeforeTool, cwd: string): ToolResult {
   const tool = p.tool_name;
@@ -88,7 +88,7 @@ function read(payload: unknown, where: { env: Readonly<Record<string, string | u
   if (t.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${t.error}` };
   if (t.silent) return { kind: "silent", why: `${p.data.tool_name} is read-only` };
   const agent = { name: "gemini", mode: "", session: p.data.session_id ?? "" };
-  return { kind: "actions", event, agent, cwd, actions: t.actions, ...(t.askReason !== undefined ? { askReason: t.askReason } : {}) };
+  return { kind: "actions", event, agent, cwd, actions: t.actions };
 }
 
 function deny(reason: string): HookAnswer {

@@ -20,8 +20,6 @@ export interface Interpreted {
   /** The working directory the actions run in (already resolved to an absolute path). */
   readonly cwd: string;
   readonly actions: readonly GateAction[];
-  /** Set when the tool is unknown and nothing in its input says what it touches: a human must look. */
-  readonly askReason?: string;
 }
 
 /** Nothing to decide (a read-only tool, an event that is not a gate): answer nothing, let the agent go on. */

@@ -3,7 +3,7 @@
 import os from "node:os";
 import { quote } from "shell-quote";
 import { isSecretName } from "../audit/secret-name.js";
-import type { GateAction } from "../decide/action.js";
+import { describeAction, type GateAction } from "../decide/action.js";
 import { decide, type Decided, type DecideContext } from "../decide/index.js";
 import { getCedar } from "../policy/cedar.js";
 import { toCedarRequest } from "../policy/request.js";
@@ -155,7 +155,7 @@ export async function explainAction(action: GateAction, ctx: DecideContext): Pro
   });
   const configProblems = decided.findings.slice(decided.operations.length).flatMap((f) => f.errors);
   return {
-    action: action.kind === "shell" ? action.command : action.kind === "file" ? `${action.tool} ${action.path}` : `mcp__${action.server}__${action.tool}`,
+    action: describeAction(action),
     workspace: ctx.root,
     agent: { name: ctx.agent.name, mode: ctx.agent.mode },
     commands: action.kind === "shell" ? explainCommands(action.command, action.cwd, ctx) : [],

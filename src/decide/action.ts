@@ -4,7 +4,9 @@ import type { FileOp } from "../shell/types.js";
 export type GateAction =
   | { readonly kind: "shell"; readonly command: string; readonly cwd: string; readonly tool: string }
   | { readonly kind: "file"; readonly op: FileOp; readonly path: string; readonly cwd: string; readonly tool: string }
-  | { readonly kind: "mcp"; readonly server: string; readonly tool: string; readonly input: unknown; readonly cwd: string };
+  | { readonly kind: "mcp"; readonly server: string; readonly tool: string; readonly input: unknown; readonly cwd: string }
+  /** A tool infragate does not know, whose input names no command and no file. */
+  | { readonly kind: "tool"; readonly tool: string; readonly input: unknown; readonly cwd: string };
 
 /** A short human text for an action: the command, or `Write /abs/path`. */
 export function describeAction(action: GateAction): string {
@@ -15,5 +17,7 @@ export function describeAction(action: GateAction): string {
       return `${action.tool} ${action.path}`;
     case "mcp":
       return `mcp__${action.server}__${action.tool}`;
+    case "tool":
+      return action.tool;
   }
 }

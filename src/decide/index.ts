@@ -38,6 +38,18 @@ export interface Decided extends Verdict {
   readonly files: readonly FileEffect[];
 }
 
+/** A tool's input as facts: its top-level keys, and its JSON (truncated, for messages and coarse rules). */
+function toolInputFacts(raw: unknown): { inputKeys: string[]; input: string } {
+  let input = "";
+  try {
+    input = JSON.stringify(raw) ?? "";
+  } catch {
+    input = "(unserialisable input)";
+  }
+  const inputKeys = raw && typeof raw === "object" ? Object.keys(raw) : [];
+  return { inputKeys, input: input.length > 4096 ? input.slice(0, 4096) : input };
+}
+
 function collectOperations(action: GateAction, ctx: DecideContext): { operations: Operation[]; files: FileEffect[]; problems: string[] } {
   switch (action.kind) {
     case "shell": {
@@ -51,27 +63,32 @@ function collectOperations(action: GateAction, ctx: DecideContext): { operations
         files: [{ op: action.op, path: path.resolve(action.cwd, action.path), via: action.tool, text: "" }],
         problems: [],
       };
-    case "mcp": {
-      let input = "";
-      try {
-        input = JSON.stringify(action.input) ?? "";
-      } catch {
-        input = "(unserialisable input)";
-      }
-      const keys = action.input && typeof action.input === "object" ? Object.keys(action.input) : [];
+    case "mcp":
       return {
         operations: [
           {
             action: "mcp.call",
             resource: { type: "McpTool", server: action.server, tool: action.tool },
-            context: { inputKeys: keys, input: input.length > 4096 ? input.slice(0, 4096) : input },
+            context: toolInputFacts(action.input),
             summary: describeAction(action),
           },
         ],
         files: [],
         problems: [],
       };
-    }
+    case "tool":
+      return {
+        operations: [
+          {
+            action: "tool.unknown",
+            resource: { type: "Program", name: action.tool },
+            context: toolInputFacts(action.input),
+            summary: `${action.tool} (a tool infragate does not know)`,
+          },
+        ],
+        files: [],
+        problems: [],
+      };
   }
 }
 
@@ -80,7 +97,7 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   const stateCtx = { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env };
   const collected = collectOperations(action, ctx);
   const files = await listArchiveMembers(collected.files);
-  const tool = action.kind === "mcp" ? "mcp" : action.tool;
+  const tool = action.kind === "mcp" ? "mcp" : action.kind === "tool" ? "tool" : action.tool;
   const classify = (abs: string): readonly string[] => classifyPath(abs, paths);
   const fileOps = files.map((f) => fileOperation(f, tool, classify));
   const operations = await enrichStateFacts([...collected.operations, ...fileOps], stateCtx);

@@ -37,3 +37,13 @@ describe("allow-list mode (the baseline permit is left out)", () => {
     expect(r.decision).toBe("deny");
   });
 });
+
+describe("baseline.unknown-tool", () => {
+  it("asks about a tool infragate does not know whose input names no command or file", async () => {
+    const gate = makeGate();
+    const r = await gate.run({ kind: "tool", tool: "FancyDeployTool", input: { target: "prod", confirm: true }, cwd: gate.root });
+    expect(r.findings.flatMap((f) => f.errors)).toEqual([]);
+    expect(r.decision, r.reason).toBe("ask");
+    expect(r.policies).toEqual(["baseline.unknown-tool"]);
+  });
+});

@@ -10,6 +10,17 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// zod re-exports every locale (`z.locales.*`, ~60 languages) from its entry; infragate only uses the English
+// messages zod registers by default, so the bundle gets a locales module that holds English alone.
+const englishOnlyZodLocales = {
+  name: "zod-english-locales",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(root, "scripts", "zod-locales-en.mjs") } : undefined,
+    );
+  },
+};
+
 const bundles = { hook: "src/cli/hook.ts", cli: "src/cli/main.ts" };
 for (const [name, entry] of Object.entries(bundles)) await build({
   absWorkingDir: root,
@@ -23,6 +34,7 @@ for (const [name, entry] of Object.entries(bundles)) await build({
   minify: true,
   keepNames: false,
   legalComments: "none",
+  plugins: [englishOnlyZodLocales],
   logLevel: "warning",
   // import.meta.url does not exist in CommonJS; the bundle's own file URL stands in for it.
   define: { "import.meta.url": "__infragateFileUrl" },

@@ -22,6 +22,21 @@ export interface PrebuiltPack {
   readonly actions: ActionGraph;
 }
 
+/** The build's own output, checked for shape (not with zod: this is on the hook's hot path). */
+function isPrebuiltPack(v: unknown): v is PrebuiltPack {
+  if (typeof v !== "object" || v === null) return false;
+  const d = v as Record<string, unknown>;
+  const p = d.policies as Record<string, unknown> | undefined;
+  return (
+    d.version === 1 &&
+    typeof d.actions === "object" && d.actions !== null &&
+    typeof p === "object" && p !== null &&
+    typeof p.texts === "object" && p.texts !== null &&
+    typeof p.meta === "object" && p.meta !== null &&
+    typeof p.scopes === "object" && p.scopes !== null
+  );
+}
+
 export function prebuiltPackPath(root: string): string {
   return path.join(root, "dist", "policy-pack.json");
 }
@@ -48,8 +63,8 @@ export function compilePackFromSource(root: string): { pack: PolicyPack; problem
 export function loadPack(root: string = getPackageRoot()): PolicyPack {
   const prebuilt = prebuiltPackPath(root);
   try {
-    const data = JSON.parse(fs.readFileSync(prebuilt, "utf8")) as PrebuiltPack;
-    if (data.version === 1) return { policies: data.policies, actions: data.actions };
+    const data: unknown = JSON.parse(fs.readFileSync(prebuilt, "utf8"));
+    if (isPrebuiltPack(data)) return { policies: data.policies, actions: data.actions };
   } catch {
     // not built: compile below
   }

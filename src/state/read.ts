@@ -59,9 +59,10 @@ export function readBackend(file: string): BackendInfo {
     return { type: "(unreadable)", hash: sha256("unreadable"), config: {} };
   }
   try {
-    const parsed = JSON.parse(raw) as { backend?: { type?: unknown; config?: unknown } };
-    const type = typeof parsed.backend?.type === "string" ? parsed.backend.type : "(none)";
-    const config = parsed.backend?.config && typeof parsed.backend.config === "object" ? (parsed.backend.config as Record<string, unknown>) : {};
+    const parsed: unknown = JSON.parse(raw);
+    const backend = isRecord(parsed) && isRecord(parsed.backend) ? parsed.backend : {};
+    const type = typeof backend.type === "string" ? backend.type : "(none)";
+    const config = isRecord(backend.config) ? backend.config : {};
     return { type, hash: sha256(canonicalJson({ type, config })), config };
   } catch {
     return { type: "(invalid)", hash: sha256(raw), config: {} };
@@ -109,7 +110,8 @@ export function readStateHeader(file: string, cached: readonly StateHeader[] = [
       if (lineage === undefined || serial === undefined) return unreadable(size, mtimeMs, stamp);
       return { exists: true, readable: true, lineage, serial, hash: "", size, mtimeMs, stamp };
     }
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (!isRecord(parsed)) return unreadable(size, mtimeMs, stamp);
     const { lineage, serial } = parsed;
     if (typeof lineage !== "string" || typeof serial !== "number" || !Number.isInteger(serial)) return unreadable(size, mtimeMs, stamp);
     const hash = sha256(canonicalJson([parsed.resources ?? null, parsed.outputs ?? null]));
@@ -117,4 +119,8 @@ export function readStateHeader(file: string, cached: readonly StateHeader[] = [
   } catch {
     return unreadable(size, mtimeMs, stamp);
   }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -1,0 +1,34 @@
+/** src/clis/infragate.ts: infragate run by the agent. Reading verbs are infragate.use; verbs that change what
+ *  the guard does are infragate.admin (denied to agents by self-protection.admin-verbs). */
+import { describe, expect, it } from "vitest";
+import { interpretInfragate } from "../../src/clis/infragate.js";
+import type { SimpleCommand } from "../../src/shell/types.js";
+
+function cmd(argv: string[]): SimpleCommand {
+  return { program: "infragate", argv, env: {}, lineEnv: [], cwd: "/w", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text: argv.join(" ") };
+}
+
+const t = (argv: string[], action: string, verb: string): [string, string[], string, string] => [argv.join(" "), argv, action, verb];
+
+describe("interpretInfragate", () => {
+  it.each([
+    t(["infragate", "state", "accept", "."], "infragate.admin", "state accept"),
+    t(["infragate", "state", "accept"], "infragate.admin", "state accept"),
+    t(["infragate", "uninstall", "claude-code"], "infragate.admin", "uninstall claude-code"),
+    t(["infragate", "install", "cursor", "--dir", "."], "infragate.admin", "install cursor"),
+    t(["infragate", "policy", "edit"], "infragate.admin", "policy edit"),
+    t(["infragate", "audit", "rotate"], "infragate.admin", "audit rotate"),
+    t(["infragate", "state", "show"], "infragate.use", "state show"),
+    t(["infragate", "check", "--", "terraform", "plan"], "infragate.use", "check terraform"),
+    t(["infragate", "explain", "--json"], "infragate.use", "explain"),
+    t(["infragate", "policy", "validate"], "infragate.use", "policy validate"),
+    t(["infragate", "policy", "test"], "infragate.use", "policy test"),
+    t(["infragate", "audit", "verify"], "infragate.use", "audit verify"),
+    t(["infragate", "doctor"], "infragate.use", "doctor"),
+  ])("%s -> %s", (_label, argv, action, verb) => {
+    const [op] = interpretInfragate(cmd(argv)).operations;
+    expect(op?.action).toBe(action);
+    expect(op?.context.verb).toBe(verb);
+    expect(op?.resource).toEqual({ type: "Program", name: "infragate" });
+  });
+});

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { GUARDED_PROGRAMS, getInterpreter } from "../clis/index.js";
 import type { Operation } from "../clis/types.js";
+import { resolveRenamedPrograms } from "./renamed.js";
 import type { FileEffect, ShellAnalysis, SimpleCommand } from "../shell/types.js";
 
 const GUARDED_WORD = new RegExp(`(?:^|[^A-Za-z0-9_-])(?:${GUARDED_PROGRAMS.join("|")})(?![A-Za-z0-9_-])`);
@@ -54,7 +55,7 @@ export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps
     });
   }
   const files: FileEffect[] = [...analysis.files];
-  for (const cmd of analysis.commands) {
+  for (const cmd of resolveRenamedPrograms(analysis.commands)) {
     operations.push(execOperation(cmd, "shell.exec"));
     if (cmd.unresolved || cmd.inlineCode !== undefined || cmd.program === "") operations.push(execOperation(cmd, "shell.opaque"));
     const interpret = getInterpreter(cmd.program);

@@ -1,6 +1,5 @@
 /** Counterexamples the robustness properties found, kept as cases (with the seed that found them), and gaps
  *  found while writing them. Each was fixed where it was found; see the notes. */
-import { describe, it } from "vitest";
 import { policyTable } from "../support/policy-table.js";
 
 policyTable("robustness regressions", {
@@ -21,6 +20,11 @@ policyTable("robustness regressions", {
     { cmd: "set -ea; TF_CLI_ARGS=-auto-approve", by: "terraform.env-inject-bypass" },
     // Like \`( export ... )\`: the exported injection is denied even where it cannot outlive the subshell.
     { cmd: "( set -a; TF_CLI_ARGS=-destroy ); terraform apply -auto-approve", by: "terraform.env-inject-bypass" },
+    // A guarded CLI copied or linked under another name earlier in the line (src/decide/renamed.ts).
+    { cmd: "cp /usr/local/bin/terraform ./t && ./t destroy", by: "terraform.destroy" },
+    { cmd: 'ln -s "$(command -v terraform)" t; ./t destroy', by: "terraform.destroy" },
+    { cmd: "install -m 755 $(which tofu) /tmp/bin/x && /tmp/bin/x destroy", by: "terraform.destroy" },
+    { cmd: "cp $(which terraform) bin/ && ./bin/terraform destroy", by: "terraform.destroy" },
   ],
   ask: [
     // A shell reading a decoded or downloaded script (policies/shell.cedar shell.opaque-script).
@@ -32,6 +36,8 @@ policyTable("robustness regressions", {
   ],
   allow: [
     "set -a; X=1; terraform plan",
+    "cp /usr/local/bin/terraform ./t && ./t plan",
+    "cp README.md ./t && ./t",
     "git commit -m \"$(printf 'fix: a\\nb')\"",
     "echo '\\x74erraform destroy'",
     "printf '\\x74erraform destroy\\n' > notes.md",
@@ -39,9 +45,3 @@ policyTable("robustness regressions", {
   ],
 });
 
-describe("known gaps (see docs/limits.md)", () => {
-  // A guarded binary copied or linked under another name in the same line runs unseen: the shell stage
-  // would have to remember `cp|ln|install <.../terraform> DEST` and resolve DEST as terraform.
-  it.todo("deny: cp /usr/local/bin/terraform ./t && ./t destroy");
-  it.todo("deny: ln -s \"$(command -v terraform)\" t; ./t destroy");
-});

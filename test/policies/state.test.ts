@@ -1,6 +1,7 @@
 /** policies/state.cedar: state files are written only by terraform; archives, copies and deletes that
  *  land on state are swaps (the DataTalks.Club incident). */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { tarOf } from "../support/archives.js";
 import { policyTable } from "../support/policy-table.js";
@@ -116,5 +117,39 @@ policyTable("state", {
     "tar czf out.tgz dist",
     "git checkout main",
     "git checkout -b fix/state-docs",
+  ],
+});
+
+// A write through a symbolic link acts on its target (src/enrich/symlinks.ts).
+policyTable("state: writes through symbolic links", {
+  deny: [
+    {
+      name: "Write to notes.txt, a link to terraform.tfstate",
+      file: { tool: "Write", path: "notes.txt" },
+      by: "state.write-state-file",
+      setup: (root) => {
+        fs.writeFileSync(path.join(root, "terraform.tfstate"), "{}");
+        fs.symlinkSync(path.join(root, "terraform.tfstate"), path.join(root, "notes.txt"));
+      },
+    },
+    {
+      name: "echo > docs/x where docs links to .claude",
+      cmd: "echo '{}' > docs/settings.json",
+      by: "self-protection.hook-config",
+      setup: (root) => {
+        fs.mkdirSync(path.join(root, ".claude"));
+        fs.symlinkSync(path.join(root, ".claude"), path.join(root, "docs"));
+      },
+    },
+  ],
+  allow: [
+    {
+      name: "Write to a link to an ordinary file",
+      file: { tool: "Write", path: "latest.md" },
+      setup: (root) => {
+        fs.writeFileSync(path.join(root, "v2.md"), "x");
+        fs.symlinkSync(path.join(root, "v2.md"), path.join(root, "latest.md"));
+      },
+    },
   ],
 });

@@ -36,8 +36,10 @@ jsonl requests: {"tool":"Bash","command":"...","cwd":"/abs"}, {"tool":"Write","f
 jsonl answers:  {"decision":"allow"|"ask"|"deny","policies":[...],"reason":"..."}; an invalid line gets
   {"decision":"deny","error":"..."} and the batch goes on.`;
 
-function runtimeFor(io: CliIo, cwd: string, agent: string, mode: string): DecideContext {
-  return loadRuntime({ cwd, env: io.env, agent: { name: agent, mode, session: io.env.INFRAGATE_SESSION ?? "check" } });
+/** Session memory (src/state) links actions of one agent session. A single check has none unless
+ *  INFRAGATE_SESSION names one; a --jsonl batch is one session of its own. */
+function runtimeFor(io: CliIo, cwd: string, agent: string, mode: string, session: string): DecideContext {
+  return loadRuntime({ cwd, env: io.env, agent: { name: agent, mode, session: io.env.INFRAGATE_SESSION ?? session } });
 }
 
 function answerOf(result: GateResult): CheckAnswer {
@@ -45,7 +47,7 @@ function answerOf(result: GateResult): CheckAnswer {
 }
 
 async function runJsonl(io: CliIo, agent: string, mode: string): Promise<number> {
-  const ctx = runtimeFor(io, io.cwd, agent, mode);
+  const ctx = runtimeFor(io, io.cwd, agent, mode, `check-batch-${process.pid}-${Date.now()}`);
   const input = await io.readStdin();
   const rl = readline.createInterface({ input: Readable.from([input]), crlfDelay: Infinity });
   for await (const line of rl) {
@@ -101,7 +103,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     const command = words.length === 1 ? (words[0] as string) : quote([...words]);
     action = { kind: "shell", command, cwd, tool: "Bash" };
   }
-  const result = await gate(action, runtimeFor(io, cwd, agent, mode));
+  const result = await gate(action, runtimeFor(io, cwd, agent, mode, ""));
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(answerOf(result))}\n` : formatVerdict(result, io.env));
   if (result.auditError) io.stderr(`infragate: warning: audit log not written: ${result.auditError}\n`);
   return exitFor(result.decision);

@@ -19,6 +19,7 @@ export type PathClass =
   | "lock-file"
   | "iac-source"
   | "pulumi-state"
+  | "shell-startup"
   | "outside-workspace";
 
 /** Groups of path classes, so that one policy scope can cover several (`resource in PathClass::"state-file"`). */
@@ -58,6 +59,12 @@ const CREDENTIAL_DIRS: readonly string[] = [".aws", ".kube", ".azure", ".config/
 const HOME_GIT_CONFIG: readonly string[] = [".gitconfig", ".config/git/config"];
 
 /** Hook configuration files by their last segments (anywhere in the tree, except vendored code). */
+/** Files every later shell sources: what they export (TF_CLI_ARGS, PATH, aliases) reaches every command. */
+const SHELL_STARTUP_FILES: readonly string[] = [
+  ".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".kshrc",
+  ".config/fish/config.fish",
+];
+
 const HOOK_CONFIG_SUFFIXES: readonly string[] = [
   ".cursor/hooks.json",
   ".gemini/settings.json",
@@ -165,6 +172,9 @@ export function classifyPath(abs: string, ctx: PathContext): PathClass[] {
     classes.add("secret");
   }
   if (isHookConfig(norm, segments, base, ctx)) classes.add("hook-config");
+  if (SHELL_STARTUP_FILES.some(inHome) || within(norm, "/etc/profile.d") || norm === "/etc/profile" || norm === "/etc/environment") {
+    classes.add("shell-startup");
+  }
   if (segments.includes(".infragate") || within(norm, ctx.infragateHome)) classes.add("guard-config");
   if (!within(norm, ctx.root)) classes.add("outside-workspace");
   return [...classes].sort();

@@ -95,3 +95,17 @@ policyTable(
   },
   { env: { HOME } },
 );
+
+// Shell startup files: their exports and aliases reach every later command.
+policyTable(
+  "self-protection: shell startup files",
+  {
+    ask: [
+      { cmd: `echo 'export TF_CLI_ARGS=-auto-approve' >> ${HOME}/.bashrc`, by: "self-protection.shell-startup" },
+      { file: { tool: "Write", path: `${HOME}/.zshrc` }, by: "self-protection.shell-startup" },
+      { cmd: "echo 'alias terraform=true' > /etc/profile.d/tf.sh", by: "self-protection.shell-startup" },
+    ],
+    allow: [{ cmd: `cat ${HOME}/.bashrc` }, { file: { tool: "Write", path: "scripts/profile.sh" } }],
+  },
+  { env: { HOME } },
+);

@@ -37,7 +37,7 @@ async function runValidate(args: readonly string[], io: CliIo): Promise<number> 
   problems.push(...user.problems);
   const { config, problems: configProblems } = loadConfig(root);
   problems.push(...configProblems.map((message) => ({ file: ".infragate/config.json", line: 1, message })));
-  const selected = selectPolicies(pack, user.policies, config.mode);
+  const selected = selectPolicies(pack, user.policies, config);
   problems.push(...selected.problems.map((message) => ({ file: ".infragate/policies", line: 1, message })));
   if (pack.schema) problems.push(...validatePolicies(pack.schema, selected.policies));
   const count = Object.keys(selected.policies.texts).length;

@@ -34,6 +34,10 @@ export const Config = z.strictObject({
     .default("block-list")
     .describe("block-list: the pack's baseline permits, forbids block; allow-list: only your permits allow"),
   stacks: z.array(StackLabel).default([]).describe("environment labels by path, first match wins"),
+  disable: z
+    .array(z.string().min(1))
+    .default([])
+    .describe("ids of pack policies to leave out for this workspace (a rule too strict here); a Cedar forbid cannot be overridden by a permit, so this is the way to relax one. The agent cannot edit this file"),
   budget: Budget.default({}),
 });
 

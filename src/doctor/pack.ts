@@ -12,7 +12,7 @@ export function checkPolicies(opts: DoctorOptions): Check[] {
   const { pack, problems: packProblems } = compilePackFromSource(getPackageRoot());
   const user = loadUserPolicies(opts.dir);
   const { config, problems: configProblems } = loadConfig(opts.dir);
-  const selected = selectPolicies(pack, user.policies, config.mode);
+  const selected = selectPolicies(pack, user.policies, config);
   const all = [...packProblems, ...user.problems, ...(pack.schema ? validatePolicies(pack.schema, selected.policies) : [])];
   problems.push(...all.map((p) => `${p.file}:${p.line}: ${p.message}${p.help ? ` (hint: ${p.help})` : ""}`), ...configProblems, ...selected.problems);
   if (problems.length > 0) {

@@ -75,7 +75,7 @@ function setupFor(table: CaseTable, opts: RunOptions): Setup {
   } else {
     config = Config.parse({});
   }
-  const selected = selectPolicies(pack, user.policies, config.mode);
+  const selected = selectPolicies(pack, user.policies, config);
   problems.push(...selected.problems);
   return { engine: createEngine(pack, selected.policies, { validateRequests: true }), config, problems };
 }

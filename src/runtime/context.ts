@@ -31,7 +31,7 @@ export function loadRuntime(opts: RuntimeOptions): DecideContext {
   const pack = loadPack();
   const user = loadUserPolicies(root);
   problems.push(...user.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
-  const selected = selectPolicies(pack, user.policies, config.mode);
+  const selected = selectPolicies(pack, user.policies, config);
   problems.push(...selected.problems);
   const home = getInfragateHome(opts.env);
   if (user.problems.length === 0) {

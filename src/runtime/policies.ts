@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { compilePolicyText, mergePolicies, type PolicyProblem } from "../policy/compile.js";
+import type { Config } from "../config/schema.js";
 import type { CompiledPolicies, PolicyPack } from "../policy/types.js";
 
 export const BASELINE_PERMIT = "baseline.permit-all";
@@ -37,16 +38,29 @@ export function loadUserPolicies(root: string): { policies: CompiledPolicies[]; 
   return { policies, problems };
 }
 
-/** Pack + user policies; allow-list mode leaves the baseline permit out. */
-export function selectPolicies(pack: PolicyPack, user: readonly CompiledPolicies[], mode: "block-list" | "allow-list"): { policies: CompiledPolicies; problems: string[] } {
+/** Pack + user policies, less the pack policies the config disables; allow-list mode leaves the baseline
+ *  permit out. A disabled id the pack does not have is a problem (a typo must not pass silently). */
+export function selectPolicies(
+  pack: PolicyPack,
+  user: readonly CompiledPolicies[],
+  config: Pick<Config, "mode" | "disable">,
+): { policies: CompiledPolicies; problems: string[] } {
   const merged = mergePolicies([pack.policies, ...user]);
   const problems = merged.duplicates.map((id) => `duplicate policy id ${id} in .infragate/policies (the pack already has it)`);
-  if (mode === "block-list") return { policies: merged.policies, problems };
+  const drop = new Set<string>(config.disable);
+  for (const id of drop) {
+    if (pack.policies.texts[id] === undefined) problems.push(`.infragate/config.json disables "${id}", which is not a policy of the pack`);
+  }
+  if (config.mode === "allow-list") drop.add(BASELINE_PERMIT);
+  if (drop.size === 0) return { policies: merged.policies, problems };
   const texts = { ...merged.policies.texts };
   const meta = { ...merged.policies.meta };
   const scopes = { ...merged.policies.scopes };
-  delete texts[BASELINE_PERMIT];
-  delete meta[BASELINE_PERMIT];
-  delete scopes[BASELINE_PERMIT];
+  for (const id of drop) {
+    if (pack.policies.texts[id] === undefined) continue;
+    delete texts[id];
+    delete meta[id];
+    delete scopes[id];
+  }
   return { policies: { texts, meta, scopes }, problems };
 }

@@ -47,3 +47,20 @@ describe("baseline.unknown-tool", () => {
     expect(r.policies).toEqual(["baseline.unknown-tool"]);
   });
 });
+
+describe("config: disable", () => {
+  it("leaves a pack policy out, so what it alone decided is allowed", async () => {
+    const gate = makeGate({ config: { disable: ["terraform.apply"] } });
+    const r = await gate.shell("terraform apply");
+    expect(r.decision, r.reason).toBe("allow");
+    const destroy = await gate.shell("terraform destroy");
+    expect(destroy.decision).toBe("deny");
+  });
+
+  it("names an id the pack does not have as a problem, and the runtime fails closed on it", async () => {
+    const { selectPolicies } = await import("../../src/runtime/policies.js");
+    const { getSourcePack } = await import("../support/gate.js");
+    const { problems } = selectPolicies(getSourcePack(), [], { mode: "block-list", disable: ["terraform.aply"] });
+    expect(problems).toEqual(['.infragate/config.json disables "terraform.aply", which is not a policy of the pack']);
+  });
+});

@@ -58,10 +58,10 @@ export function makeGate(opts: GateOptions = {}): TestGate {
     ? compilePolicyText(opts.userPolicies, ".infragate/policies/test.cedar", { strictAnnotations: false })
     : undefined;
   if (user && user.problems.length > 0) throw new Error(user.problems.map((p) => p.message).join("\n"));
-  const key = JSON.stringify([config.mode, opts.userPolicies ?? ""]);
+  const key = JSON.stringify([config.mode, config.disable, opts.userPolicies ?? ""]);
   let engines = engineCache.get(key);
   if (!engines) {
-    const { policies } = selectPolicies(pack, user ? [user.policies] : [], config.mode);
+    const { policies } = selectPolicies(pack, user ? [user.policies] : [], config);
     engines = { validating: createEngine(pack, policies, { validateRequests: true }), fast: createEngine(pack, policies) };
     engineCache.set(key, engines);
   }

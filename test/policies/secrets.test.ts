@@ -8,7 +8,6 @@ import { policyTable } from "../support/policy-table.js";
 /** A fake home for credential paths: the gate resolves ~ with the env's HOME. */
 const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-secrets-home-"));
 
-
 policyTable(
   "secrets",
   {

@@ -8,7 +8,6 @@ import { policyTable } from "../support/policy-table.js";
 
 const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-sp-home-"));
 
-
 policyTable(
   "self-protection",
   {

@@ -5,7 +5,7 @@ import { applyRedirects } from "./redirects.js";
 import { DECLARATIONS, READS_INTO, assign, changeDir, declare, readsInto, unset, type DeclArg } from "./builtins.js";
 import { normalizeProgram } from "./programs.js";
 import { resolveJoined, resolveWord } from "./words.js";
-import { runInvocation } from "./invoke.js";
+import { runInvocation, stdinFacts } from "./invoke.js";
 import { walkSubs } from "./walk.js";
 
 function assignmentValue(a: Assignment, scope: Scope): { value: string | null; text: string } {
@@ -110,6 +110,7 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
       wrappers: [...inv.wrappers],
       depth: inv.depth,
       stdin: cmdIo.stdin,
+      ...stdinFacts(cmdIo),
       unresolved: unresolved || scope.taint || words.some((w) => w.unresolved),
       inlineCode: undefined,
       text,

@@ -1,6 +1,6 @@
 /** The unwrap loop: peel wrappers and launchers off a command until the real program, then report it. */
 import type { SimpleCommand } from "./types.js";
-import type { Ctx, Handler, Inv, Unwrap } from "./model.js";
+import type { Ctx, Handler, Inv, Io, Unwrap } from "./model.js";
 import { addProblem } from "./model.js";
 import { normalizeProgram } from "./programs.js";
 import { resolvePath } from "./paths.js";
@@ -18,6 +18,14 @@ function programOf(inv: Inv): string {
   const head = inv.words[0];
   if (!head || head.unresolved || head.glob) return "";
   return normalizeProgram(head.value);
+}
+
+/** The stdin text or file a command reads, when known (optional fields: absent otherwise). */
+export function stdinFacts(io: Io): { stdinText?: string; stdinPath?: string } {
+  return {
+    ...(io.stdinText !== undefined ? { stdinText: io.stdinText } : {}),
+    ...(io.stdinPath !== undefined ? { stdinPath: io.stdinPath } : {}),
+  };
 }
 
 /** Report the command as it stands now. */
@@ -38,6 +46,7 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     wrappers: [...inv.wrappers],
     depth: inv.depth,
     stdin: inv.io.stdin,
+    ...stdinFacts(inv.io),
     unresolved,
     inlineCode: extra.inlineCode,
     text: inv.text,

@@ -13,6 +13,8 @@ export interface RWord {
 export interface Io {
   readonly stdin: StdinSource;
   readonly stdinText: string | undefined;
+  /** `< FILE`: the absolute path read as stdin. */
+  readonly stdinPath?: string;
 }
 
 /** Mutable shell state along one execution path; cloned for subshells and nested scripts. */

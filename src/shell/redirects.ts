@@ -50,7 +50,7 @@ export function applyRedirects(redirs: readonly Redirection[], scope: Scope, io:
         if (isDup) break;
         const path = resolvePath(scope.cwd, w.value);
         const reading = op === "<" || op === "<&";
-        if (reading && isStdin(r)) out = { stdin: "file", stdinText: undefined };
+        if (reading && isStdin(r)) out = w.unresolved ? { stdin: "file", stdinText: undefined } : { stdin: "file", stdinText: undefined, stdinPath: path };
         if (op === "<>" && isStdin(r)) out = { stdin: "file", stdinText: undefined };
         if (isDevicePath(path) || !files) break;
         const write = WRITE_OPS.has(op) || op === ">&";

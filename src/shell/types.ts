@@ -22,6 +22,11 @@ export interface SimpleCommand {
   /** Nesting depth: 0 for a top-level command, +1 for each `bash -c`, `eval`, `$(...)`, heredoc-to-shell. */
   readonly depth: number;
   readonly stdin: StdinSource;
+  /** The text fed on stdin when it is known literally (a heredoc, a here-string, a pipe from `echo`/`printf`
+   *  of literal text); absent when it is not known. */
+  readonly stdinText?: string;
+  /** Absolute path of the file redirected to stdin (`< dump.sql`), when stdin is "file". */
+  readonly stdinPath?: string;
   /** Some word that decides what runs (program or an argument) could not be resolved statically ($VAR, $(...)). */
   readonly unresolved: boolean;
   /** Inline interpreter code (`python -c`, `node -e`, `perl -e`, `ruby -e`, ...): `code` holds it. */

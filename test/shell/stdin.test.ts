@@ -1,5 +1,5 @@
-import { describe } from "vitest";
-import { t } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { analyze, t } from "./helpers.js";
 
 describe("where stdin comes from", () => {
   t("terraform destroy", { program: "terraform", stdin: "terminal" });
@@ -22,4 +22,19 @@ describe("where stdin comes from", () => {
   t("terraform destroy |& tee log", { program: "terraform", stdin: "terminal" });
   t("bash -c 'terraform destroy' <<< yes", { program: "terraform", stdin: "here-string" });
   t("echo yes | terraform destroy < /dev/tty", { program: "terraform", stdin: "file" });
+});
+
+describe("the stdin text and file, when known", () => {
+  t("psql <<'SQL'\nDROP TABLE users;\nSQL", { program: "psql", stdin: "heredoc", stdinText: "DROP TABLE users;\n" });
+  t("psql <<< 'select 1'", { program: "psql", stdin: "here-string", stdinText: "select 1\n" });
+  t("echo 'DROP DATABASE app' | psql", { program: "psql", stdin: "pipe", stdinText: "DROP DATABASE app\n" });
+  t("psql < dump.sql", { program: "psql", stdin: "file", stdinPath: "/work/repo/dump.sql" });
+  t("cd db && mysql app < ../seed.sql", { program: "mysql", stdin: "file", stdinPath: "/work/repo/seed.sql" });
+  for (const src of ["cat $F | psql", "psql < $DUMP"]) {
+    it(`${src}: not known`, () => {
+      const cmd = analyze(src).commands.find((c) => c.program === "psql");
+      expect(cmd?.stdinText).toBeUndefined();
+      expect(cmd?.stdinPath).toBeUndefined();
+    });
+  }
 });

@@ -5,10 +5,15 @@ import type { GateAction } from "../decide/action.js";
 
 const Cwd = z.string().min(1).optional().describe("absolute working directory (default: the process's cwd)");
 const FilePath = z.string().min(1).describe("the file; relative paths resolve against cwd");
+const Session = z
+  .string()
+  .min(1)
+  .optional()
+  .describe("agent session id: requests with the same id share session memory; without one a request is independent");
 
 export const CheckRequest = z.discriminatedUnion("tool", [
-  z.object({ tool: z.literal("Bash"), command: z.string(), cwd: Cwd }),
-  z.object({ tool: z.literal("Write"), file_path: FilePath, content: z.string().optional(), cwd: Cwd }),
+  z.object({ tool: z.literal("Bash"), command: z.string(), cwd: Cwd, session: Session }),
+  z.object({ tool: z.literal("Write"), file_path: FilePath, content: z.string().optional(), cwd: Cwd, session: Session }),
   z.object({
     tool: z.literal("Edit"),
     file_path: FilePath,
@@ -16,8 +21,9 @@ export const CheckRequest = z.discriminatedUnion("tool", [
     new_string: z.string().optional(),
     replace_all: z.boolean().optional(),
     cwd: Cwd,
+    session: Session,
   }),
-  z.object({ tool: z.literal("Read"), file_path: FilePath, offset: z.number().optional(), limit: z.number().optional(), cwd: Cwd }),
+  z.object({ tool: z.literal("Read"), file_path: FilePath, offset: z.number().optional(), limit: z.number().optional(), cwd: Cwd, session: Session }),
 ]);
 export type CheckRequest = z.infer<typeof CheckRequest>;
 

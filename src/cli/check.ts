@@ -1,4 +1,5 @@
 /** `infragate check`: decide one command (or one request per line with --jsonl), the way a hook would. */
+import path from "node:path";
 import readline from "node:readline";
 import { Readable } from "node:stream";
 import { quote } from "shell-quote";
@@ -31,15 +32,17 @@ options:
 A single word after -- is taken as a whole command line ('echo yes | terraform destroy');
 several words are quoted and joined.
 
-jsonl requests: {"tool":"Bash","command":"...","cwd":"/abs"}, {"tool":"Write","file_path":"...","content":"..."},
+jsonl requests: {"tool":"Bash","command":"...","cwd":"/abs","session":"id"}, {"tool":"Write","file_path":"...","content":"..."},
   {"tool":"Edit","file_path":"...","old_string":"...","new_string":"..."}, {"tool":"Read","file_path":"..."}
 jsonl answers:  {"decision":"allow"|"ask"|"deny","policies":[...],"reason":"..."}; an invalid line gets
-  {"decision":"deny","error":"..."} and the batch goes on.`;
+  {"decision":"deny","error":"..."} and the batch goes on. Requests with the same "session" share session
+  memory (an earlier line can change a later answer); a request without one is decided on its own.`;
 
 /** Session memory (src/state) links actions of one agent session. A single check has none unless
- *  INFRAGATE_SESSION names one; a --jsonl batch is one session of its own. */
-function runtimeFor(io: CliIo, cwd: string, agent: string, mode: string, session: string): DecideContext {
-  return loadRuntime({ cwd, env: io.env, agent: { name: agent, mode, session: io.env.INFRAGATE_SESSION ?? session } });
+ *  INFRAGATE_SESSION names one; in a --jsonl batch, requests that carry the same "session" share it and a
+ *  request without one is independent. */
+function runtimeFor(io: CliIo, cwd: string, agent: string, mode: string): DecideContext {
+  return loadRuntime({ cwd, env: io.env, agent: { name: agent, mode, session: io.env.INFRAGATE_SESSION ?? "" } });
 }
 
 function answerOf(result: GateResult): CheckAnswer {
@@ -47,7 +50,7 @@ function answerOf(result: GateResult): CheckAnswer {
 }
 
 async function runJsonl(io: CliIo, agent: string, mode: string): Promise<number> {
-  const ctx = runtimeFor(io, io.cwd, agent, mode, `check-batch-${process.pid}-${Date.now()}`);
+  const ctx = runtimeFor(io, io.cwd, agent, mode);
   const input = await io.readStdin();
   const rl = readline.createInterface({ input: Readable.from([input]), crlfDelay: Infinity });
   for await (const line of rl) {
@@ -59,7 +62,7 @@ async function runJsonl(io: CliIo, agent: string, mode: string): Promise<number>
         answer = { decision: "deny", error: `invalid request: ${z.prettifyError(parsed.error)}` };
       } else {
         const action = requestToAction(parsed.data, io.cwd);
-        answer = answerOf(await gate(action, { ...ctx, root: ctx.root }));
+        answer = answerOf(await gate(action, { ...ctx, agent: { ...ctx.agent, session: parsed.data.session ?? "" } }));
       }
     } catch (err) {
       answer = { decision: "deny", error: `invalid request: ${(err as Error).message}` };
@@ -83,7 +86,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const mode = parsed.values.get("mode") ?? "default";
   if (parsed.flags.has("jsonl")) return runJsonl(io, agent, mode);
 
-  const cwd = parsed.values.get("cwd") ?? io.cwd;
+  const cwd = path.resolve(io.cwd, parsed.values.get("cwd") ?? ".");
   let action: GateAction;
   const tool = parsed.values.get("tool");
   if (tool !== undefined) {
@@ -103,7 +106,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     const command = words.length === 1 ? (words[0] as string) : quote([...words]);
     action = { kind: "shell", command, cwd, tool: "Bash" };
   }
-  const result = await gate(action, runtimeFor(io, cwd, agent, mode, ""));
+  const result = await gate(action, runtimeFor(io, cwd, agent, mode));
   io.stdout(parsed.flags.has("json") ? `${JSON.stringify(answerOf(result))}\n` : formatVerdict(result, io.env));
   if (result.auditError) io.stderr(`infragate: warning: audit log not written: ${result.auditError}\n`);
   return exitFor(result.decision);

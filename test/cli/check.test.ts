@@ -107,3 +107,23 @@ describe("infragate check --jsonl", () => {
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ decision: "deny", policies: ["state.write-state-file"] });
   });
 });
+
+describe("infragate check --jsonl sessions and --cwd", () => {
+  it("links requests that carry the same session; a request without one is independent", async () => {
+    const root = makeWorkspace();
+    const plan = (session?: string) => JSON.stringify({ tool: "Bash", command: "terraform plan -destroy -out=x.tfplan", cwd: root, ...(session ? { session } : {}) });
+    const apply = (session?: string) => JSON.stringify({ tool: "Bash", command: "terraform apply x.tfplan", cwd: root, ...(session ? { session } : {}) });
+    const lines = [plan("s1"), apply("s1"), apply("s2"), apply(), plan(), apply()];
+    const r = await runVerb(runCheck, ["--jsonl"], { cwd: root, stdin: `${lines.join("\n")}\n`, env: { INFRAGATE_HOME: tempDir("infragate-home-") } });
+    const answers = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { decision: string; policies?: string[] });
+    expect(answers[1]?.decision).toBe("deny");
+    expect(answers[1]?.policies).toContain("plan.destroy-plan");
+    for (const i of [2, 3, 5]) expect(answers[i]?.policies ?? [], `line ${i}`).not.toContain("plan.destroy-plan");
+  });
+
+  it("resolves a relative --cwd against the process's cwd", async () => {
+    const root = makeWorkspace();
+    const r = await runVerb(runCheck, ["--cwd", ".", "--json", "--", "rm terraform.tfstate"], { cwd: root, env: { INFRAGATE_HOME: tempDir("infragate-home-") } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ decision: "deny", policies: ["state.delete-state-file"] });
+  });
+});

@@ -5,18 +5,19 @@ import { canonicalJson } from "./canonical.js";
 import { auditDir, chooseLogFile, DEFAULT_MAX_BYTES, listLogFiles, LOCK_FILE } from "./files.js";
 import { entryHash } from "./hash.js";
 import { readHeadFile, readTail, reconcileHead, writeHeadFile } from "./head.js";
-import { acquireLock } from "./lock.js";
+import { acquireLock, DEFAULT_LOCK_TIMEOUT_MS, LockTimeoutError } from "./lock.js";
 import { DEFAULT_LIMITS, redactFacts, redactString } from "./redact.js";
 import { AuditInputSchema, ENTRY_VERSION, type AuditEntry, type AuditInput } from "./schema.js";
 
 export type AppendResult =
   | { readonly ok: true; readonly seq: number; readonly hash: string; readonly file: string }
-  | { readonly ok: false; readonly error: string };
+  /** busy: the lock was held by other appends for the whole timeout (concurrency, not a broken home). */
+  | { readonly ok: false; readonly error: string; readonly busy?: boolean };
 
 export interface AppendOptions {
   /** Rotate to a new file when the current one would exceed this many bytes (default 10 MiB). */
   readonly maxBytes?: number;
-  /** Give up on the lock after this long (default 2000 ms). */
+  /** Give up on the lock after this long (default DEFAULT_LOCK_TIMEOUT_MS, 12 s). */
   readonly lockTimeoutMs?: number;
   /** Break a lock older than this (default 10 000 ms). */
   readonly staleLockMs?: number;
@@ -28,7 +29,7 @@ export interface AppendOptions {
  * Appends one entry to `<home>/audit/` and returns its seq and hash.
  *
  * Contract: this function never throws and never rejects. When the entry cannot be recorded
- * (invalid input, unwritable home, disk error, lock not obtained within ~2 s), it resolves to
+ * (invalid input, unwritable home, disk error, lock not obtained within the timeout: `busy`), it resolves to
  * `{ ok: false, error }` and nothing was added to the chain. The caller decides what that means;
  * infragate's hooks deny state-changing actions when the audit write failed and let read-only
  * ones through with a warning.
@@ -42,7 +43,7 @@ export async function appendAudit(home: string, entry: AuditInput, options: Appe
     const dir = auditDir(resolve(home));
     return await inProcessQueue(dir, () => appendLocked(dir, entry, options));
   } catch (err) {
-    return { ok: false, error: describe(err) };
+    return { ok: false, error: describe(err), ...(err instanceof LockTimeoutError ? { busy: true } : {}) };
   }
 }
 
@@ -70,7 +71,7 @@ async function appendLocked(dir: string, input: AuditInput, options: AppendOptio
 
   await mkdir(dir, { recursive: true });
   const release = await acquireLock(join(dir, LOCK_FILE), {
-    timeoutMs: options.lockTimeoutMs ?? 2000,
+    timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
     staleMs: options.staleLockMs ?? 10_000,
   });
   try {

@@ -11,7 +11,7 @@ import { open, readFile, stat, unlink } from "node:fs/promises";
 import { LockInfoSchema } from "./schema.js";
 
 export interface LockOptions {
-  /** Give up after this long (default 2000 ms). */
+  /** Give up after this long (default 12 000 ms: many hooks at once on a small machine queue for it). */
   readonly timeoutMs?: number;
   /** A lock older than this is broken (default 10 000 ms). */
   readonly staleMs?: number;
@@ -29,9 +29,11 @@ export type Release = () => Promise<void>;
 const HOST = hostname();
 /** A holder writes its identity right after creating the file; empty for longer than this means it died. */
 const EMPTY_GRACE_MS = 1000;
+/** Well inside the hook's 24 s deadline, and long enough for dozens of queued appends (each takes an fdatasync). */
+export const DEFAULT_LOCK_TIMEOUT_MS = 12_000;
 
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<Release> {
-  const timeoutMs = options.timeoutMs ?? 2000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const staleMs = options.staleMs ?? 10_000;
   const deadline = Date.now() + timeoutMs;
   let delay = 1;
@@ -41,7 +43,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     if (await breakIfStale(path, staleMs)) continue;
     if (Date.now() >= deadline) throw new LockTimeoutError(path, timeoutMs);
     await sleep(delay + Math.random() * delay);
-    delay = Math.min(delay * 2, 16);
+    delay = Math.min(delay * 2, 32);
   }
 }
 

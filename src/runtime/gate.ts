@@ -11,7 +11,8 @@ export interface GateResult extends Decided {
   readonly auditError?: string | undefined;
 }
 
-const ALWAYS_READ_ONLY: ReadonlySet<string> = new Set(["shell.exec", "shell.opaque", "shell.incomplete", "file.read", "mcp.call"]);
+/** mcp.call is not here: an MCP tool can change anything, so an unaudited call is not let through. */
+const ALWAYS_READ_ONLY: ReadonlySet<string> = new Set(["shell.exec", "shell.opaque", "shell.incomplete", "file.read"]);
 
 /** Could this action change infrastructure, state or files? shell.* requests are only carriers:
  *  what a command changes shows up as its own IaC or file operations. */
@@ -41,6 +42,9 @@ export async function gate(action: GateAction, ctx: DecideContext): Promise<Gate
   });
   if (audit.ok) return decided;
   const auditError = audit.error;
+  const fix = audit.busy
+    ? "Other infragate checks held the audit log's lock the whole time (many hooks at once); this is not a configuration problem: retry the action"
+    : "Ask the human to fix $INFRAGATE_HOME (run 'infragate doctor')";
   if (decided.decision === "deny" || !changesSomething(decided.operations.map((o) => o.action), ctx.engine.actions)) {
     return { ...decided, auditError };
   }
@@ -48,7 +52,7 @@ export async function gate(action: GateAction, ctx: DecideContext): Promise<Gate
     ...decided,
     decision: "deny",
     policies: [...decided.policies, "infragate.audit-unavailable"],
-    reason: `infragate blocked this action: the audit log could not be written (${auditError}), and actions that change infrastructure, state or files are not allowed without a record. Ask the human to fix $INFRAGATE_HOME (run 'infragate doctor').\n${decided.reason}`,
+    reason: `infragate blocked this action: the audit log could not be written (${auditError}), and actions that change infrastructure, state or files are not allowed without a record. ${fix}.\n${decided.reason}`,
     auditError,
   };
 }

@@ -36,6 +36,14 @@ function run(script: string, args: readonly string[]): { done: Promise<{ code: n
 }
 
 describe("concurrent appends from real processes", () => {
+  it("24 hook processes at once, 5 appends each, default lock timeout: none fails", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, id) => run("append-worker.mjs", [build.moduleDir, home, String(id), "5", String(10 * 1024 * 1024)]).done),
+    );
+    for (const r of results) expect(JSON.parse(r.stdout)).toMatchObject({ failures: [] });
+    expect(await verifyAudit(home)).toMatchObject({ ok: true, entries: 24 * 5 });
+  }, 60_000);
+
   it("8 processes x 50 appends plus 50 in-process appends: no torn line, valid chain, rotation included", async () => {
     const workers = 8;
     const perWorker = 50;

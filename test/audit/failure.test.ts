@@ -25,7 +25,9 @@ describe("failure contract: appendAudit never throws", () => {
 
   it("returns ok:false when the audit directory is a file", async () => {
     await writeFile(join(home, "audit"), "x");
-    expect((await appendAudit(home, input())).ok).toBe(false);
+    const r = await appendAudit(home, input());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.busy).toBeUndefined();
   });
 
   it("returns ok:false after the lock timeout when a live process holds the lock", async () => {
@@ -37,6 +39,8 @@ describe("failure contract: appendAudit never throws", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/lock/);
+    // A lock held by others is concurrency, not a broken home.
+    if (!r.ok) expect(r.busy).toBe(true);
   });
 
   it("returns ok:false for input that is not an entry", async () => {

@@ -105,6 +105,11 @@ describe("an unwritable INFRAGATE_HOME (a path under a regular file)", () => {
     const run = await runHook("claude-code", claudePayload(ws, "Write", { file_path: "notes.md", content: "x" }, "default"), ws, { env: brokenHome(ws) });
     expectBlock("claude-code", run, /audit log could not be written/);
   });
+  it("an MCP call is blocked too: an MCP tool can change anything", async () => {
+    const ws = makeWorkspace();
+    const run = await runHook("claude-code", claudePayload(ws, "mcp__db__delete_rows", { table: "users" }, "default"), ws, { env: brokenHome(ws) });
+    expectBlock("claude-code", run, /audit log could not be written/);
+  });
   it.each(["ls", "terraform plan", "git status"])("lets the read-only %s through (nothing to record as a change)", async (command) => {
     const ws = makeWorkspace();
     const { run } = await check(ws, command, "default", brokenHome(ws));

@@ -10,6 +10,7 @@ import { toCedarRequest } from "../policy/request.js";
 import { actionAncestry } from "../policy/schema.js";
 import type { CedarRequest, EntityData, PolicyMeta } from "../policy/types.js";
 import { loadRuntime } from "../runtime/context.js";
+import { PROGRAM_NAMES } from "../clis/registry.js";
 import { analyzeShell } from "../shell/analyze.js";
 import type { FileEffect } from "../shell/types.js";
 import { parseArgs } from "./args.js";
@@ -89,7 +90,7 @@ function shownValue(name: string, value: string): string {
 }
 
 function explainCommands(command: string, cwd: string, ctx: DecideContext): ExplainedCommand[] {
-  const analysis = analyzeShell(command, { cwd, env: ctx.env });
+  const analysis = analyzeShell(command, { cwd, env: ctx.env, names: PROGRAM_NAMES });
   return analysis.commands.map((c) => {
     const line = new Set(c.lineEnv);
     const names = Object.keys(c.env).filter((n) => line.has(n) || RELEVANT_ENV.test(n)).sort();

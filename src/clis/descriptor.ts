@@ -13,12 +13,16 @@ export interface CliNames {
   /** Package names (npm, pip) whose bin is one of the programs, for `npx`, `pnpm dlx`, `uvx`, ...:
    *  `{ "aws-cdk": "cdk" }`. */
   readonly packages?: Readonly<Record<string, string>>;
-  /** Container images whose entrypoint is one of the programs (`docker run hashicorp/terraform ...`). */
+  /** Container images whose entrypoint is one of the programs (`docker run hashicorp/terraform ...`).
+   *  A name ending in `*` is a prefix (`pulumi/pulumi*` covers `pulumi/pulumi-nodejs`). */
   readonly images?: Readonly<Record<string, string>>;
+  /** package.json script names that by convention are the CLI itself (`npm run cdk -- deploy`): `{ cdk: "cdk" }`. */
+  readonly scripts?: Readonly<Record<string, string>>;
 }
 
 export interface CliDescriptor {
-  /** Family name: the folder under src/clis/ and the docs page docs/clis/<name>.md. */
+  /** Family name, for messages and docs (docs/clis/<name>.md). Its folder src/clis/<folder>/ exports the
+   *  descriptor from its index.ts (a folder may hold related descriptors: terraform holds terragrunt). */
   readonly name: string;
   readonly names: CliNames;
   /** An infrastructure CLI: a computed argument or a mention in opaque code is a fact the shell policies

@@ -2,6 +2,7 @@
 import path from "node:path";
 import os from "node:os";
 import { classifyPath, type PathContext } from "../clis/path-classes.js";
+import { PROGRAM_NAMES } from "../clis/registry.js";
 import type { Operation } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
 import { listArchiveMembers } from "../enrich/archives.js";
@@ -54,7 +55,7 @@ function toolInputFacts(raw: unknown): { inputKeys: string[]; input: string } {
 function collectOperations(action: GateAction, ctx: DecideContext): { operations: Operation[]; files: FileEffect[]; problems: string[] } {
   switch (action.kind) {
     case "shell": {
-      const analysis = analyzeShell(action.command, { cwd: action.cwd, env: ctx.env });
+      const analysis = analyzeShell(action.command, { cwd: action.cwd, env: ctx.env, names: PROGRAM_NAMES });
       const ops = shellOperations(action.command, analysis);
       return { operations: ops.operations, files: ops.files, problems: [...analysis.problems] };
     }

@@ -1,7 +1,7 @@
 /** A guarded CLI copied or linked under another name earlier in the same line (`cp $(which terraform) ./t &&
  *  ./t destroy`) is still that CLI: later commands that run the copy are read as the original program. */
 import path from "node:path";
-import { GUARDED_PROGRAMS } from "../clis/index.js";
+import { GUARDED_PROGRAMS, PROGRAM_NAMES } from "../clis/registry.js";
 import { normalizeProgram } from "../shell/programs.js";
 import type { SimpleCommand } from "../shell/types.js";
 
@@ -46,7 +46,7 @@ export function resolveRenamedPrograms(commands: readonly SimpleCommand[]): Simp
     const ops = operands(cmd);
     if (!ops) return cmd;
     for (const src of ops.sources) {
-      const program = normalizeProgram(src);
+      const program = normalizeProgram(src, PROGRAM_NAMES);
       if (!GUARDED_PROGRAMS.includes(program)) continue;
       const dest = path.resolve(cmd.cwd, ops.dest);
       copies.set(dest, program);

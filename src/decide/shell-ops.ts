@@ -1,12 +1,13 @@
 /** Shell analysis -> operations: shell.exec per simple command (shell.opaque too where part of it is opaque),
  *  shell.incomplete when the line could not be fully analysed, plus what the interpreters learn. */
 import path from "node:path";
-import { GUARDED_PROGRAMS, getInterpreter } from "../clis/index.js";
+import { GUARDED_PROGRAMS, getInterpreter } from "../clis/registry.js";
 import type { Operation } from "../clis/types.js";
 import { resolveRenamedPrograms } from "./renamed.js";
 import type { FileEffect, ShellAnalysis, SimpleCommand } from "../shell/types.js";
 
-const GUARDED_WORD = new RegExp(`(?:^|[^A-Za-z0-9_-])(?:${GUARDED_PROGRAMS.join("|")})(?![A-Za-z0-9_-])`);
+const escaped = GUARDED_PROGRAMS.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+const GUARDED_WORD = new RegExp(`(?:^|[^A-Za-z0-9_-])(?:${escaped.join("|")})(?![A-Za-z0-9_-])`);
 
 /** Does a text name a guarded CLI as a word? (Linear: one alternation, no nested quantifiers.) */
 export function mentionsGuarded(text: string): boolean {

@@ -1,6 +1,7 @@
 /** Operation (from the interpreters) -> Cedar request with its entities. */
 import path from "node:path";
 import { classifyPath, PATH_CLASS_GROUPS, TREE_CLASS, type PathContext } from "../clis/path-classes.js";
+import { programGroups } from "../clis/registry.js";
 import type { Operation, ResourceRef } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
 import { matchesGlob } from "../config/glob.js";
@@ -40,7 +41,7 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
       };
     }
     case "Program":
-      return { uid: { type: "Program", id: ref.name }, attrs: { name: ref.name }, parents: [] };
+      return { uid: { type: "Program", id: ref.name }, attrs: { name: ref.name }, parents: programGroups(ref.name).map((g) => ({ type: "ProgramGroup", id: g })) };
     case "McpTool":
       return { uid: { type: "McpTool", id: `${ref.server}/${ref.tool}` }, attrs: { server: ref.server, tool: ref.tool }, parents: [] };
     case "AwsService": {
@@ -67,9 +68,10 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
   }
 }
 
-/** PathClass entities for a file's classes, each under the groups that contain it. */
-function pathClassEntities(resource: EntityData): EntityData[] {
-  const out: EntityData[] = [];
+/** The group entities a resource is in: PathClass entities for a file's classes (each under the groups that
+ *  contain it), ProgramGroup entities for a program. */
+function groupEntities(resource: EntityData): EntityData[] {
+  const out: EntityData[] = resource.parents.filter((p) => p.type === "ProgramGroup").map((uid) => ({ uid, attrs: {}, parents: [] }));
   const groups = new Set<string>();
   for (const parent of resource.parents) {
     if (parent.type !== "PathClass") continue;
@@ -94,7 +96,7 @@ export function toCedarRequest(op: Operation, env: RequestEnv): CedarRequest {
       { uid: principal, attrs: { name: env.agent.name, mode: env.agent.mode, session: env.agent.session }, parents: [] },
       { uid: workspace, attrs: { root: env.paths.root }, parents: [] },
       resource,
-      ...pathClassEntities(resource),
+      ...groupEntities(resource),
     ],
   };
 }

@@ -5,6 +5,7 @@ import type { Ctx, Scope } from "./model.js";
 import { TERMINAL } from "./model.js";
 import { MAX_INPUT, runNestedScript, walkScript } from "./walk.js";
 import { resolvePath } from "./paths.js";
+import { withShellNames } from "./programs.js";
 
 export const DEFAULT_MAX_DEPTH = 32;
 /** Upper bound on reported commands and nested parses, so fan-out cannot blow up latency. */
@@ -19,6 +20,7 @@ export function analyzeShell(source: string, opts: ShellOptions): ShellAnalysis 
     problems: [],
     exported: {},
     maxDepth,
+    names: withShellNames(opts.names),
     budget: BUDGET,
     runScript: (src, inv, wrapper, taint) => runNestedScript(ctx, src, inv, wrapper, taint),
   };

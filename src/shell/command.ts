@@ -72,7 +72,7 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
 
   const nameWords = resolveWord(cmd.name, scope);
   const head = nameWords[0];
-  const program = head && !head.unresolved ? normalizeProgram(head.value) : "";
+  const program = head && !head.unresolved ? normalizeProgram(head.value, ctx.names) : "";
   let words: RWord[];
   let programOverride: string | undefined;
   if (DECLARATIONS.has(program) && nameWords.length === 1) {

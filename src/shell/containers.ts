@@ -1,24 +1,12 @@
 /** `docker run IMAGE ARGS` where the image's entrypoint is a guarded CLI; `docker exec CTR CMD`. */
 import type { Handler, RWord, Unwrap } from "./model.js";
+import type { ProgramNames } from "./types.js";
 import { lit } from "./model.js";
 import { hasOpt, optValue, optValues, parseOptions } from "./options.js";
 
-/** Official images whose entrypoint is the CLI itself. */
-const IMAGE_CLI: Readonly<Record<string, string>> = {
-  "hashicorp/terraform": "terraform",
-  "opentofu/opentofu": "tofu",
-  "ghcr.io/opentofu/opentofu": "tofu",
-  "amazon/aws-cli": "aws",
-  "public.ecr.aws/aws-cli/aws-cli": "aws",
-  "pulumi/pulumi": "pulumi",
-  "bitnami/kubectl": "kubectl",
-  "rancher/kubectl": "kubectl",
-  "alpine/helm": "helm",
-  "alpine/terragrunt": "terragrunt",
-};
-
-/** `docker.io/hashicorp/terraform:1.9@sha256:..` -> `terraform`; undefined for other images. */
-export function imageCli(image: string): string | undefined {
+/** `docker.io/hashicorp/terraform:1.9@sha256:..` -> `terraform` (images whose entrypoint is a CLI, from the
+ *  CLI registry; a name ending in `*` is a prefix); undefined for other images. */
+function imageCli(image: string, names: ProgramNames): string | undefined {
   let name = image;
   const digest = name.indexOf("@");
   if (digest >= 0) name = name.slice(0, digest);
@@ -29,8 +17,12 @@ export function imageCli(image: string): string | undefined {
     if (name.startsWith(prefix)) name = name.slice(prefix.length);
   }
   name = name.toLowerCase();
-  if (name.startsWith("pulumi/pulumi")) return "pulumi";
-  return IMAGE_CLI[name];
+  const exact = names.images[name];
+  if (exact !== undefined) return exact;
+  for (const [pattern, cli] of Object.entries(names.images)) {
+    if (pattern.endsWith("*") && name.startsWith(pattern.slice(0, -1))) return cli;
+  }
+  return undefined;
 }
 
 const RUN_SPEC = {
@@ -60,13 +52,13 @@ function containerEnv(values: readonly string[], host: Readonly<Record<string, s
   return env;
 }
 
-function runContainer(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>): Unwrap | undefined {
+function runContainer(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>, names: ProgramNames): Unwrap | undefined {
   const p = parseOptions(w, at, RUN_SPEC);
   const image = w[p.index];
   if (!image) return undefined;
   const args = w.slice(p.index + 1);
   const entrypoint = optValue(p, "entrypoint");
-  const cli = image.unresolved ? undefined : imageCli(image.value);
+  const cli = image.unresolved ? undefined : imageCli(image.value, names);
   const words: RWord[] = entrypoint ? [lit(entrypoint), ...args] : cli ? [lit(cli), ...args] : args;
   if (words.length === 0) return undefined;
   const env = containerEnv(optValues(p, "e", "env"), host);
@@ -82,12 +74,12 @@ function execContainer(tool: string, w: readonly RWord[], at: number, host: Read
 }
 
 function container(tool: string): Handler {
-  return (w, inv) => {
+  return (w, inv, names) => {
     const g = parseOptions(w, 1, GLOBAL_SPEC);
     let i = g.index;
     if (w[i]?.value === "container") i++;
     const sub = w[i]?.value;
-    if (sub === "run") return runContainer(tool, w, i + 1, inv.env);
+    if (sub === "run") return runContainer(tool, w, i + 1, inv.env, names);
     if (sub === "exec") return execContainer(tool, w, i + 1, inv.env);
     return undefined;
   };

@@ -14,10 +14,10 @@ import { inlineFor } from "./inline.js";
 const HANDLERS: Readonly<Record<string, Handler>> = { ...WRAPPERS, ...SCRIPT_RUNNERS, ...FANOUT, ...LAUNCHERS, ...CONTAINERS };
 const MAX_UNWRAP = 64;
 
-function programOf(inv: Inv): string {
+function programOf(inv: Inv, ctx: Ctx): string {
   const head = inv.words[0];
   if (!head || head.unresolved || head.glob) return "";
-  return normalizeProgram(head.value);
+  return normalizeProgram(head.value, ctx.names);
 }
 
 /** The stdin text or file a command reads, when known (optional fields: absent otherwise). */
@@ -35,7 +35,7 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     addProblem(ctx, "too many commands: analysis stopped");
     return;
   }
-  const program = extra.program ?? programOf(inv);
+  const program = extra.program ?? programOf(inv, ctx);
   const unresolved = program === "" || inv.unresolved || inv.scope.taint || !!extra.unresolved || inv.words.some((w) => w.unresolved);
   const cmd: SimpleCommand = {
     program,
@@ -113,13 +113,13 @@ export function runInvocation(start: Inv, ctx: Ctx): void {
   let inv: Inv | undefined = start;
   for (let guard = 0; inv && guard < MAX_UNWRAP; guard++) {
     if (inv.words.length === 0) return;
-    const program = programOf(inv);
+    const program = programOf(inv, ctx);
     if (program === "") {
       emit(inv, ctx, { program: "" });
       return;
     }
     const handler = HANDLERS[program];
-    const u = handler?.(inv.words, inv);
+    const u = handler?.(inv.words, inv, ctx.names);
     if (!u) {
       const code = inlineFor(program, inv.words, inv.io);
       emit(inv, ctx, { program, inlineCode: code?.inlineCode, unresolved: !!code?.unresolved });

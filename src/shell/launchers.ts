@@ -1,25 +1,14 @@
 /** Package-manager and credential launchers that run a CLI: npx cdk, npm run cdk --, uv run, aws-vault exec, ... */
 import type { Handler, RWord, Unwrap } from "./model.js";
+import type { ProgramNames } from "./types.js";
 import { lit } from "./model.js";
 import { hasOpt, isAssignWord, optValue, optValues, parseOptions } from "./options.js";
 
-/** npm package names that install a CLI under another name. */
-const PACKAGE_BIN: Readonly<Record<string, string>> = {
-  "aws-cdk": "cdk",
-  "cdktf-cli": "cdktf",
-  awscli: "aws",
-  "@pulumi/pulumi": "pulumi",
-  opentofu: "tofu",
-};
-
-/** package.json script names that by convention are the CLI itself (`"cdk": "cdk"`). */
-const SCRIPT_CLI: Readonly<Record<string, string>> = { cdk: "cdk", cdktf: "cdktf", tf: "terraform", terraform: "terraform", tofu: "tofu", pulumi: "pulumi" };
-
-/** `aws-cdk@2.150.0` -> `cdk`, `@scope/pkg@1` -> `@scope/pkg`. */
-export function packageBin(spec: string): string {
+/** `aws-cdk@2.150.0` -> `cdk` (package names from the CLI registry), `@scope/pkg@1` -> `@scope/pkg`. */
+function packageBin(spec: string, names: ProgramNames): string {
   const at = spec.indexOf("@", 1);
   const name = at > 0 ? spec.slice(0, at) : spec;
-  return PACKAGE_BIN[name] ?? name;
+  return names.packages[name] ?? name;
 }
 
 function run(wrapper: string, words: readonly RWord[], extra?: Partial<Extract<Unwrap, { kind: "inner" }>>): Unwrap {
@@ -27,33 +16,31 @@ function run(wrapper: string, words: readonly RWord[], extra?: Partial<Extract<U
 }
 
 /** The package's bin as argv[0]: `npx aws-cdk@2 deploy` -> `cdk deploy`. */
-function binWords(words: readonly RWord[]): RWord[] {
+function binWords(words: readonly RWord[], names: ProgramNames): RWord[] {
   const [head, ...rest] = words;
   if (!head) return [];
-  return [head.unresolved ? head : lit(packageBin(head.value)), ...rest];
+  return [head.unresolved ? head : lit(packageBin(head.value, names)), ...rest];
 }
 
 const NPX_SPEC = { short: "pc", long: ["package", "call", "cache", "userconfig", "registry", "workspace", "prefix"] };
 
-type WordsHandler = (w: readonly RWord[]) => Unwrap | undefined;
-
 /** npx / bunx / pnpm dlx / yarn dlx / npm exec: options, then the package bin and its args. */
-function execLike(wrapper: string, startAt = 1): WordsHandler {
-  return (w) => {
+function execLike(wrapper: string, startAt = 1): Handler {
+  return (w, _inv, names) => {
     const p = parseOptions(w, startAt, NPX_SPEC);
     const call = optValue(p, "c", "call");
     if (call !== undefined) return { kind: "script", wrapper: `${wrapper} -c`, source: call, unresolved: false };
     let rest = w.slice(p.index);
     if (rest[0]?.value === "--") rest = rest.slice(1);
-    return run(wrapper, binWords(rest));
+    return run(wrapper, binWords(rest, names));
   };
 }
 
 /** `npm run cdk -- destroy`, `yarn cdk destroy`: only the conventional CLI script names are mapped. */
-function runScript(wrapper: string, words: readonly RWord[]): Unwrap | undefined {
+function runScript(wrapper: string, words: readonly RWord[], names: ProgramNames): Unwrap | undefined {
   const name = words[0];
   if (!name || name.unresolved) return words.length ? { kind: "final", unresolved: name?.unresolved ?? false } : undefined;
-  const cli = SCRIPT_CLI[name.value];
+  const cli = names.scripts[name.value];
   if (!cli) return { kind: "final" };
   let args = words.slice(1);
   if (args[0]?.value === "--") args = args.slice(1);
@@ -62,15 +49,15 @@ function runScript(wrapper: string, words: readonly RWord[]): Unwrap | undefined
 
 const NPM_GLOBAL = { short: "wC", long: ["prefix", "workspace", "userconfig", "cache", "loglevel", "registry"] };
 
-const npm: Handler = (w) => {
+const npm: Handler = (w, inv, names) => {
   const p = parseOptions(w, 1, NPM_GLOBAL);
   const sub = w[p.index]?.value;
   const chdir = optValue(p, "prefix");
   const withDir = (u: Unwrap | undefined): Unwrap | undefined => (u && u.kind === "inner" && chdir ? { ...u, chdir } : u);
-  if (sub === "exec" || sub === "x") return withDir(execLike("npm exec", p.index + 1)(w));
+  if (sub === "exec" || sub === "x") return withDir(execLike("npm exec", p.index + 1)(w, inv, names));
   if (sub === "run" || sub === "run-script" || sub === "rum" || sub === "urn") {
     const q = parseOptions(w, p.index + 1, NPM_GLOBAL);
-    return withDir(runScript("npm run", w.slice(q.index)));
+    return withDir(runScript("npm run", w.slice(q.index), names));
   }
   return undefined;
 };
@@ -80,19 +67,19 @@ const PNPM_COMMANDS = new Set(["install", "i", "add", "remove", "rm", "update", 
 
 /** pnpm and yarn share the shape: `dlx`, `exec`, `run SCRIPT`, or a bare script name. */
 function pnpmLike(tool: "pnpm" | "yarn"): Handler {
-  return (w) => {
+  return (w, inv, names) => {
     const p = parseOptions(w, 1, tool === "pnpm" ? PNPM_GLOBAL : { long: ["cwd"] });
     const chdir = optValue(p, "C", "dir", "cwd");
     const withDir = (u: Unwrap | undefined): Unwrap | undefined => (u && u.kind === "inner" && chdir ? { ...u, chdir } : u);
     const sub = w[p.index]?.value;
     if (sub === undefined) return undefined;
-    if (sub === "dlx" || sub === "exec" || sub === "x") return withDir(execLike(`${tool} ${sub}`, p.index + 1)(w));
+    if (sub === "dlx" || sub === "exec" || sub === "x") return withDir(execLike(`${tool} ${sub}`, p.index + 1)(w, inv, names));
     if (sub === "run" || sub === "run-script") {
       const q = parseOptions(w, p.index + 1, {});
-      return withDir(runScript(`${tool} run`, w.slice(q.index)));
+      return withDir(runScript(`${tool} run`, w.slice(q.index), names));
     }
     if (PNPM_COMMANDS.has(sub) || sub === "deploy") return undefined;
-    return withDir(runScript(`${tool} run`, w.slice(p.index)));
+    return withDir(runScript(`${tool} run`, w.slice(p.index), names));
   };
 }
 
@@ -109,9 +96,9 @@ function pyRun(tool: string, spec: { short?: string; long?: string[] }, sub = "r
 
 const UV_SPEC = { short: "pw", long: ["with", "with-editable", "with-requirements", "python", "project", "directory", "package", "env-file", "extra", "group", "index", "index-url", "from", "module"] };
 
-const uvx: Handler = (w) => {
+const uvx: Handler = (w, _inv, names) => {
   const p = parseOptions(w, 1, UV_SPEC);
-  return run("uvx", binWords(w.slice(p.index)));
+  return run("uvx", binWords(w.slice(p.index), names));
 };
 
 /** `aws-vault exec PROFILE [opts] [--] CMD`; kingpin allows options before and after the profile. */

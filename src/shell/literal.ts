@@ -3,7 +3,7 @@ import type { Command, ParsedScript } from "unbash";
 import type { RWord, Scope } from "./model.js";
 import { decodeEscapes, printfOutput, type Dialect } from "./escapes.js";
 import { applyRedirects } from "./redirects.js";
-import { normalizeProgram } from "./programs.js";
+import { SHELL_NAMES, normalizeProgram } from "./programs.js";
 import { resolveWord } from "./words.js";
 
 /** The text a command writes to stdout when it is a literal `echo`, `printf` or `cat <<EOF` (for `... | bash`). */
@@ -15,7 +15,7 @@ export function literalOutput(cmd: Command, scope: Scope, exact = false): string
     words.push(...resolveWord(w, scope));
   }
   if (words.some((w) => w.unresolved)) return undefined;
-  const name = normalizeProgram(words[0]?.value ?? "");
+  const name = normalizeProgram(words[0]?.value ?? "", SHELL_NAMES);
   const args = words.slice(1).map((w) => w.value);
   if (name === "echo" || name === "printf") {
     // The shells disagree on escapes (bash echo keeps them, dash and zsh echo decode them; dash printf has no \x):

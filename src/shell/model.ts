@@ -1,5 +1,5 @@
 /** Internal state shared by the walker, the word resolver and the wrapper tables. */
-import type { FileEffect, SimpleCommand, StdinSource } from "./types.js";
+import type { FileEffect, ProgramNames, SimpleCommand, StdinSource } from "./types.js";
 
 /** One argv field after expansion: its value, and whether some part of it could not be known statically. */
 export interface RWord {
@@ -43,6 +43,8 @@ export interface Ctx {
   readonly problems: string[];
   readonly exported: Record<string, string>;
   readonly maxDepth: number;
+  /** The names programs go by (the CLI registry's and the shell stage's own). */
+  readonly names: ProgramNames;
   /** Guards against pathological fan-out (brace/xargs/parallel expansion, huge scripts). */
   budget: number;
   /** Parse and walk a nested script (`bash -c`, `eval`, ssh, heredoc to a shell) at depth + 1. */
@@ -92,7 +94,7 @@ export type Unwrap =
   | { readonly kind: "final"; readonly program?: string; readonly inlineCode?: string; readonly unresolved?: boolean };
 
 /** A wrapper/launcher table entry: pure function of the words (words[0] is the wrapper itself). */
-export type Handler = (words: readonly RWord[], inv: Inv) => Unwrap | undefined;
+export type Handler = (words: readonly RWord[], inv: Inv, names: ProgramNames) => Unwrap | undefined;
 
 export function lit(value: string): RWord {
   return { value, unresolved: false };

@@ -1,34 +1,39 @@
-/** Program-name normalisation: basename, version suffixes, aliases. */
+/** Program-name normalisation: basename, version suffixes, aliases. The CLIs' names come from the CLI
+ *  registry through ShellOptions.names; the shell stage adds its own names of interpreters and shells. */
 import { basename } from "./paths.js";
+import type { ProgramNames } from "./types.js";
 
-/** Aliases an agent's shell snapshot commonly carries, and alternative names of the same CLI. */
-const ALIASES: Readonly<Record<string, string>> = {
-  tf: "terraform",
-  k: "kubectl",
-  kc: "kubectl",
-  tg: "terragrunt",
-  opentofu: "tofu",
-  nodejs: "node",
-  ".": "source",
+export const SHELLS: ReadonlySet<string> = new Set(["bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "busybox-sh", "fish", "yash", "posh"]);
+
+/** The shell stage's own names: script interpreters and shells (no CLI). */
+export const SHELL_NAMES: ProgramNames = {
+  aliases: { nodejs: "node", ".": "source" },
+  versioned: new Set(["python", "pip", "node", "ruby", "perl", "php", "lua", "bash", "zsh", "ksh", "deno", "bun", "gawk", "java", "go"]),
+  packages: {},
+  scripts: {},
+  images: {},
 };
 
-/** Programs whose versioned names (`terraform1.9`, `python3.11`, `tofu-1.8`) mean the program itself. */
-const VERSIONED = new Set([
-  "terraform", "tofu", "terragrunt", "kubectl", "helm", "pulumi", "aws", "cdk", "cdktf", "python", "pip",
-  "node", "ruby", "perl", "php", "lua", "bash", "zsh", "ksh", "deno", "bun", "gawk", "java", "go",
-]);
+/** The shell stage's names and the CLIs' names together (the CLIs' win on a clash). */
+export function withShellNames(names: ProgramNames): ProgramNames {
+  return {
+    aliases: { ...SHELL_NAMES.aliases, ...names.aliases },
+    versioned: new Set([...SHELL_NAMES.versioned, ...names.versioned]),
+    packages: { ...names.packages },
+    scripts: { ...names.scripts },
+    images: { ...names.images },
+  };
+}
 
 const VERSION_SUFFIX = /^([a-z]+?)[-_]?v?(\d+(?:\.\d+)*)$/;
 
-export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "busybox-sh", "fish", "yash", "posh"]);
-
 /** Normalise a program word: `/usr/local/bin/terraform1.9` -> `terraform`, `tf` -> `terraform`. */
-export function normalizeProgram(word: string): string {
+export function normalizeProgram(word: string, names: ProgramNames): string {
   let name = basename(word);
   if (name.toLowerCase().endsWith(".exe")) name = name.slice(0, -4);
-  const alias = ALIASES[name];
+  const alias = names.aliases[name];
   if (alias !== undefined) return alias;
   const m = name.length <= 40 ? VERSION_SUFFIX.exec(name) : null;
-  if (m && m[1] !== undefined && VERSIONED.has(m[1])) return ALIASES[m[1]] ?? m[1];
+  if (m && m[1] !== undefined && names.versioned.has(m[1])) return names.aliases[m[1]] ?? m[1];
   return name;
 }

@@ -18,8 +18,8 @@ export function stdinScript(name: string, inv: Inv): Unwrap {
 }
 
 /** `bash [opts] -c SCRIPT [$0 args]`, `bash FILE`, `bash` reading stdin. */
-const shell: Handler = (w, inv) => {
-  const name = normalizeProgram(w[0]?.value ?? "sh");
+const shell: Handler = (w, inv, names) => {
+  const name = normalizeProgram(w[0]?.value ?? "sh", names);
   let i = 1;
   let dashC = false;
   let fromStdin = false;

@@ -67,10 +67,28 @@ export interface ShellAnalysis {
   readonly exported: Env;
 }
 
+/** The names programs go by, as the shell stage needs them to normalise a command word and to see through
+ *  launchers. The CLI tables come from the CLI registry (src/clis/registry.ts) through the pipeline; the shell
+ *  stage adds its own (interpreters and shells: `python3.11` -> `python`, `.` -> `source`). */
+export interface ProgramNames {
+  /** Other names of a program: `tf` -> `terraform`. */
+  readonly aliases: Readonly<Record<string, string>>;
+  /** Programs whose versioned names (`terraform1.9`, `tofu-1.8`) mean the program itself. */
+  readonly versioned: ReadonlySet<string>;
+  /** Package name -> the program it installs, for `npx`, `pnpm dlx`, `uvx`: `aws-cdk` -> `cdk`. */
+  readonly packages: Readonly<Record<string, string>>;
+  /** package.json script names that by convention are the CLI itself: `cdk` -> `cdk`. */
+  readonly scripts: Readonly<Record<string, string>>;
+  /** Container image -> the program that is its entrypoint; a name ending in `*` is a prefix. */
+  readonly images: Readonly<Record<string, string>>;
+}
+
 export interface ShellOptions {
   readonly cwd: string;
   /** Inherited environment (process.env of the hook: the agent's shell environment). */
   readonly env: Env;
   /** Maximum nesting depth before the analysis stops with a problem. */
   readonly maxDepth?: number;
+  /** The CLIs' names (from the CLI registry: `PROGRAM_NAMES` in src/clis/registry.ts). */
+  readonly names: ProgramNames;
 }

@@ -1,6 +1,6 @@
 import { parse } from "shell-quote";
 import { describe, expect, it } from "vitest";
-import { interpretHelm } from "../../src/clis/helm.js";
+import { interpretHelm } from "../../src/clis/helm/index.js";
 import type { Operation } from "../../src/clis/types.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
 

@@ -1,7 +1,7 @@
-/** src/clis/infragate.ts: infragate run by the agent. Reading verbs are infragate.use; verbs that change what
+/** src/clis/infragate/: infragate run by the agent. Reading verbs are infragate.use; verbs that change what
  *  the guard does are infragate.admin (denied to agents by self-protection.admin-verbs). */
 import { describe, expect, it } from "vitest";
-import { interpretInfragate } from "../../src/clis/infragate.js";
+import { interpretInfragate } from "../../src/clis/infragate/index.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
 
 function cmd(argv: string[]): SimpleCommand {

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { GUARDED_PROGRAMS } from "../../src/clis/index.js";
+import { GUARDED_PROGRAMS } from "../../src/clis/registry.js";
 import { globToRegExp as configGlob } from "../../src/config/glob.js";
 import { compileSegmentGlob } from "../../src/util/segment-glob.js";
 import { srcRegexes, type FoundRegex } from "./support/regexes.js";

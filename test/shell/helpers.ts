@@ -1,9 +1,10 @@
 /** Case-table helpers for the shell stage: `t(source, expected-subset)`. */
 import { expect, it } from "vitest";
+import { PROGRAM_NAMES } from "../../src/clis/registry.js";
 import { analyzeShell } from "../../src/shell/analyze.js";
 import type { ShellAnalysis, ShellOptions, SimpleCommand } from "../../src/shell/types.js";
 
-export const OPTS: ShellOptions = { cwd: "/work/repo", env: { HOME: "/home/agent", PATH: "/usr/bin:/bin" } };
+export const OPTS: ShellOptions = { cwd: "/work/repo", env: { HOME: "/home/agent", PATH: "/usr/bin:/bin" }, names: PROGRAM_NAMES };
 
 export function analyze(source: string, opts: Partial<ShellOptions> = {}): ShellAnalysis {
   return analyzeShell(source, { ...OPTS, ...opts });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, t } from "./helpers.js";
-import { normalizeProgram } from "../../src/shell/programs.js";
+import { PROGRAM_NAMES } from "../../src/clis/registry.js";
+import { normalizeProgram, withShellNames } from "../../src/shell/programs.js";
 
 describe("quote removal and program normalisation", () => {
   t("terraform destroy", { program: "terraform", argv: ["terraform", "destroy"], unresolved: false, depth: 0 });
@@ -29,12 +30,14 @@ describe("quote removal and program normalisation", () => {
   t('terraform destroy -var "a=\\"q\\""', { argv: ["terraform", "destroy", "-var", 'a="q"'] });
 });
 
+const NAMES = withShellNames(PROGRAM_NAMES);
+
 it("normalizeProgram leaves ordinary names alone", () => {
-  expect(normalizeProgram("base64")).toBe("base64");
-  expect(normalizeProgram("md5")).toBe("md5");
-  expect(normalizeProgram("k9s")).toBe("k9s");
-  expect(normalizeProgram("python3")).toBe("python");
-  expect(normalizeProgram("aws2")).toBe("aws");
+  expect(normalizeProgram("base64", NAMES)).toBe("base64");
+  expect(normalizeProgram("md5", NAMES)).toBe("md5");
+  expect(normalizeProgram("k9s", NAMES)).toBe("k9s");
+  expect(normalizeProgram("python3", NAMES)).toBe("python");
+  expect(normalizeProgram("aws2", NAMES)).toBe("aws");
 });
 
 describe("variables and substitutions in words", () => {

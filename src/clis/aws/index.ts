@@ -2,6 +2,7 @@
  *  `aws.provision` request per instance type for calls that start capacity (budget guardrails). */
 import path from "node:path";
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
+import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter, Operation } from "../types.js";
 import { provisionFacts, typeCandidates } from "./budget.js";
 import { ingressFacts, policyDocFacts } from "./documents.js";
@@ -122,3 +123,15 @@ export function interpretAwsArgv(cmd: SimpleCommand): Interpretation {
 }
 
 export const interpretAws: Interpreter = interpretAwsArgv;
+
+export const awsCli: CliDescriptor = {
+  name: "aws",
+  names: {
+    programs: ["aws"],
+    versioned: true,
+    packages: { awscli: "aws" },
+    images: { "amazon/aws-cli": "aws", "public.ecr.aws/aws-cli/aws-cli": "aws" },
+  },
+  guarded: true,
+  interpret: interpretAws,
+};

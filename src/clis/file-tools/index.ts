@@ -1,5 +1,6 @@
 /** The file-tools interpreter: one pure function per tool family, dispatched by program name. */
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
+import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { COMPRESSOR_PROGRAMS, interpretCompressor, interpretSevenZip, interpretTar, interpretUnzip } from "./archive.js";
 import { interpretCp, interpretInstall, interpretLn, interpretMv, interpretRsync, interpretScp } from "./copy.js";
@@ -54,4 +55,11 @@ export const FILE_TOOL_NAMES: readonly string[] = [...TOOLS.keys()];
 export const interpretFileTool: Interpreter = (cmd: SimpleCommand): Interpretation => {
   const tool = TOOLS.get(cmd.program);
   return { operations: [], files: tool ? tool(cmd) : [] };
+};
+
+export const fileToolsCli: CliDescriptor = {
+  name: "files",
+  names: { programs: FILE_TOOL_NAMES },
+  guarded: false,
+  interpret: interpretFileTool,
 };

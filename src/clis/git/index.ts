@@ -1,6 +1,7 @@
 /** git: only what can switch off the hooks or rewrite work-tree files yields facts; status, diff, log,
  *  add, plain commit, push, pull, fetch, branch, switch, rebase ... yield nothing beyond shell.exec. */
 import type { SimpleCommand } from "../../shell/types.js";
+import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { readInvocation } from "./call.js";
 import { interpretConfig, interpretHookRunner } from "./hooks.js";
@@ -31,4 +32,11 @@ export const interpretGit: Interpreter = (cmd: SimpleCommand): Interpretation =>
     default:
       return NOTHING;
   }
+};
+
+export const gitCli: CliDescriptor = {
+  name: "git",
+  names: { programs: ["git"] },
+  guarded: false,
+  interpret: interpretGit,
 };

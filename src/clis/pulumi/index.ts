@@ -1,6 +1,7 @@
 /** `pulumi` (pkg/cmd/pulumi/**): research/iac-semantics.md section 7. */
 import path from "node:path";
 import type { SimpleCommand } from "../../shell/types.js";
+import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { envTruthy, flagFacts, flagOn, flagValue, flagValues, scanCobra, type CobraSpec } from "./cobra.js";
 
@@ -113,3 +114,10 @@ export function interpretPulumiArgv(cmd: SimpleCommand): Interpretation {
 }
 
 export const interpretPulumi: Interpreter = interpretPulumiArgv;
+
+export const pulumiCli: CliDescriptor = {
+  name: "pulumi",
+  names: { programs: ["pulumi"], versioned: true, packages: { "@pulumi/pulumi": "pulumi" }, images: { "pulumi/pulumi*": "pulumi" }, scripts: { pulumi: "pulumi" } },
+  guarded: true,
+  interpret: interpretPulumi,
+};

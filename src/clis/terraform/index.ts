@@ -1,10 +1,12 @@
 /** Interpreters for terraform, tofu and terragrunt, and for `export` lines that inject their flags. */
+import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { summarize, toContext } from "./context.js";
+import { interpretEnvExport } from "./env-export.js";
 import { analyzeTerraform } from "./terraform.js";
+import { interpretTerragrunt } from "./terragrunt.js";
 
-export { interpretTerragrunt } from "./terragrunt.js";
-export { interpretEnvExport } from "./env-export.js";
+export { interpretEnvExport, interpretTerragrunt };
 
 export const interpretTerraform: Interpreter = (cmd): Interpretation => {
   const r = analyzeTerraform({
@@ -23,4 +25,33 @@ export const interpretTerraform: Interpreter = (cmd): Interpretation => {
     operations: [{ action: r.action, resource: { type: "Stack", dir: r.dir }, context: toContext(r.facts), summary: summarize(r.facts) }],
     files: [],
   };
+};
+
+export const terraformCli: CliDescriptor = {
+  name: "terraform",
+  names: {
+    programs: ["terraform", "tofu"],
+    aliases: { tf: "terraform", opentofu: "tofu" },
+    versioned: true,
+    packages: { opentofu: "tofu" },
+    images: { "hashicorp/terraform": "terraform", "opentofu/opentofu": "tofu", "ghcr.io/opentofu/opentofu": "tofu" },
+    scripts: { tf: "terraform", terraform: "terraform", tofu: "tofu" },
+  },
+  guarded: true,
+  interpret: interpretTerraform,
+};
+
+export const terragruntCli: CliDescriptor = {
+  name: "terragrunt",
+  names: { programs: ["terragrunt"], aliases: { tg: "terragrunt" }, versioned: true, images: { "alpine/terragrunt": "terragrunt" } },
+  guarded: true,
+  interpret: interpretTerragrunt,
+};
+
+/** `export TF_CLI_ARGS=...` (and declare/typeset -x) injects flags into every later terraform run. */
+export const tfCliArgsCli: CliDescriptor = {
+  name: "tf-cli-args",
+  names: { programs: ["export", "declare", "typeset"] },
+  guarded: false,
+  interpret: interpretEnvExport,
 };

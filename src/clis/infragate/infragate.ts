@@ -1,6 +1,6 @@
 /** infragate itself: an agent may check and explain, never re-baseline state, uninstall or reconfigure. */
-import type { SimpleCommand } from "../shell/types.js";
-import type { Interpretation } from "./types.js";
+import type { SimpleCommand } from "../../shell/types.js";
+import type { Interpretation } from "../types.js";
 
 const ADMIN_VERBS: ReadonlySet<string> = new Set(["state", "install", "uninstall", "policy", "audit"]);
 const SAFE_SUBVERBS: Readonly<Record<string, readonly string[]>> = {

@@ -1,8 +1,8 @@
 /** `helm` (research/iac-semantics.md section 8). The resource is the Cluster named by --kube-context. */
-import type { SimpleCommand } from "../shell/types.js";
-import { contextOverride } from "./kubectl.js";
-import { flagFacts, flagOn, flagValue, scanCobra, type CobraResult, type CobraSpec } from "./pulumi/cobra.js";
-import type { Interpretation, Interpreter } from "./types.js";
+import type { SimpleCommand } from "../../shell/types.js";
+import { contextOverride } from "../kubectl/kubectl.js";
+import { flagFacts, flagOn, flagValue, scanCobra, type CobraResult, type CobraSpec } from "../pulumi/cobra.js";
+import type { Interpretation, Interpreter } from "../types.js";
 
 const VALUED = new Set([
   "kube-context", "kubeconfig", "namespace", "kube-apiserver", "kube-as-user", "kube-as-group", "kube-ca-file",

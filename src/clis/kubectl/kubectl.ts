@@ -1,8 +1,8 @@
 /** `kubectl` (research/iac-semantics.md section 8). The resource is the Cluster named by --context
  *  ("(current)" when the kubeconfig's current context is used). */
-import type { SimpleCommand } from "../shell/types.js";
-import { flagFacts, flagOn, flagValue, flagValues, scanCobra, type CobraResult, type CobraSpec } from "./pulumi/cobra.js";
-import type { Interpretation, Interpreter } from "./types.js";
+import type { SimpleCommand } from "../../shell/types.js";
+import { flagFacts, flagOn, flagValue, flagValues, scanCobra, type CobraResult, type CobraSpec } from "../pulumi/cobra.js";
+import type { Interpretation, Interpreter } from "../types.js";
 
 const VALUED = new Set([
   "namespace", "context", "kubeconfig", "cluster", "user", "server", "token", "as", "as-group", "as-uid",

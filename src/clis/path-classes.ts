@@ -39,10 +39,12 @@ export interface PathContext {
   readonly home: string;
   /** $INFRAGATE_HOME: the pack's own state. */
   readonly infragateHome: string;
+  /** Absolute kubeconfig files named by $KUBECONFIG: cluster credentials wherever they are. */
+  readonly kubeconfigs?: readonly string[];
 }
 
 /** Long-lived credentials under the home directory: files, and directories whose whole content counts. */
-const CREDENTIAL_FILES: readonly string[] = [
+export const CREDENTIAL_FILES: readonly string[] = [
   ".terraform.d/credentials.tfrc.json",
   ".terraformrc",
   "terraform.rc",
@@ -50,10 +52,22 @@ const CREDENTIAL_FILES: readonly string[] = [
   ".docker/config.json",
   ".netrc",
   ".npmrc",
+  ".pypirc",
   ".git-credentials",
+  ".config/git/credentials",
   ".config/gh/hosts.yml",
+  ".vault-token",
+  ".claude/.credentials.json",
+  ".config/doctl/config.yaml",
+  "Library/Application Support/doctl/config.yaml",
+  ".fly/config.yml",
+  ".supabase/access-token",
+  ".vercel/auth.json",
+  ".local/share/com.vercel.cli/auth.json",
+  "Library/Application Support/com.vercel.cli/auth.json",
+  ".config/heroku/credentials",
 ];
-const CREDENTIAL_DIRS: readonly string[] = [".aws", ".kube", ".azure", ".config/gcloud", ".oci"];
+export const CREDENTIAL_DIRS: readonly string[] = [".aws", ".kube", ".azure", ".config/gcloud", ".oci", ".config/doctl/access-tokens"];
 
 /** Git config that can repoint core.hooksPath, relative to the home directory. */
 const HOME_GIT_CONFIG: readonly string[] = [".gitconfig", ".config/git/config"];
@@ -117,10 +131,19 @@ function isEnvFile(lower: string): boolean {
   return lower === ".env" || lower.startsWith(".env.") || lower === ".envrc" || (lower.endsWith(".env") && lower.length > 4);
 }
 
+/** Source code and documentation in a `secrets/` folder (`src/secrets/index.ts`, `docs/secrets/rotation.md`)
+ *  is about secrets, not a secret itself. */
+const CODE_OR_DOCS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|py|go|rs|java|kt|rb|php|cs|swift|scala|c|h|cc|cpp|hpp|md|mdx|rst|adoc|html|css|scss|tf|hcl|snap)$/;
+
+/** An SSH private key in ~/.ssh: `id_rsa`, `id_ed25519`, `id_ecdsa_sk` ... (not the `.pub` half). */
+function isSshPrivateKey(norm: string, lower: string, ctx: PathContext): boolean {
+  return path.dirname(norm) === path.join(ctx.home, ".ssh") && /^id_[a-z0-9_]+$/.test(lower);
+}
+
 function isSecretName(lower: string, segments: readonly string[]): boolean {
   if (lower.endsWith(".pub")) return false;
   return (
-    segments.includes("secrets") ||
+    (segments.includes("secrets") && !CODE_OR_DOCS.test(lower)) ||
     segments.includes(".ssh") ||
     /\.(pem|key|p12|pfx|jks|keystore|ppk)$/.test(lower) ||
     /^id_(rsa|dsa|ecdsa|ed25519)/.test(lower) ||
@@ -167,7 +190,12 @@ export function classifyPath(abs: string, ctx: PathContext): PathClass[] {
   if (isEnvFile(lower)) classes.add("env");
   if (isSecretName(lower, segments)) classes.add("secret");
   const inHome = (f: string): boolean => norm === path.join(ctx.home, f);
-  if (CREDENTIAL_FILES.some(inHome) || CREDENTIAL_DIRS.some((d) => within(norm, path.join(ctx.home, d)))) {
+  if (
+    CREDENTIAL_FILES.some(inHome) ||
+    CREDENTIAL_DIRS.some((d) => within(norm, path.join(ctx.home, d))) ||
+    isSshPrivateKey(norm, lower, ctx) ||
+    (ctx.kubeconfigs ?? []).includes(norm)
+  ) {
     classes.add("credentials");
     classes.add("secret");
   }

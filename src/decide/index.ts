@@ -6,6 +6,7 @@ import { PROGRAM_NAMES } from "../clis/registry.js";
 import type { Operation } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
 import { listArchiveMembers } from "../enrich/archives.js";
+import { listSearchRoots } from "../enrich/search-roots.js";
 import { addSymlinkTargets } from "../enrich/symlinks.js";
 import type { Engine } from "../policy/engine.js";
 import { toCedarRequest, type AgentInfo } from "../policy/request.js";
@@ -62,7 +63,7 @@ function collectOperations(action: GateAction, ctx: DecideContext): { operations
     case "file":
       return {
         operations: [],
-        files: [{ op: action.op, path: path.resolve(action.cwd, action.path), via: action.tool, text: "" }],
+        files: [{ op: action.op, path: path.resolve(action.cwd, action.path), via: action.tool, text: "", ...(action.search ? { search: action.search } : {}) }],
         problems: [],
       };
     case "mcp":
@@ -95,11 +96,13 @@ function collectOperations(action: GateAction, ctx: DecideContext): { operations
 }
 
 export async function decide(action: GateAction, ctx: DecideContext): Promise<Decided> {
-  const paths: PathContext = { root: ctx.root, home: ctx.env.HOME || os.homedir(), infragateHome: ctx.home };
+  const home = ctx.env.HOME || os.homedir();
+  const kubeconfigs = (ctx.env.KUBECONFIG ?? "").split(path.delimiter).filter((p) => p.length > 0).map((p) => path.resolve(ctx.root, p.startsWith("~/") ? path.join(home, p.slice(2)) : p));
+  const paths: PathContext = { root: ctx.root, home, infragateHome: ctx.home, kubeconfigs };
   const stateCtx = { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env };
   const collected = collectOperations(action, ctx);
   const classify = (abs: string): readonly string[] => classifyPath(abs, paths);
-  const files = addSymlinkTargets(await listArchiveMembers(collected.files), classify);
+  const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(collected.files, paths)), classify);
   const tool = action.kind === "mcp" ? "mcp" : action.kind === "tool" ? "tool" : action.tool;
   const fileOps = files.map((f) => fileOperation(f, tool, classify));
   const operations = await enrichStateFacts([...collected.operations, ...fileOps], stateCtx);

@@ -55,6 +55,25 @@ export interface FileEffect {
   readonly text: string;
   /** The path contains an expansion that could not be resolved statically (`> $OUT`). */
   readonly unresolved?: boolean;
+  /** A recursive search of the tree at `path` (grep -r, rg, the agents' Grep tools): which files under it
+   *  it reads. The enrich stage lists them into `members`. */
+  readonly search?: SearchFilter;
+}
+
+/** Which files under its root a recursive search reads: the tool's own defaults and filters. */
+export interface SearchFilter {
+  /** Reads hidden files and folders (grep -r does; rg and ag only with --hidden / -u). */
+  readonly hidden: boolean;
+  /** Leaves out what the root's .gitignore ignores (rg, ag, unless --no-ignore / -u). */
+  readonly gitignore: boolean;
+  /** Only files whose name matches one of these globs (grep --include, rg -t TYPE). Empty: every file. */
+  readonly include: readonly string[];
+  /** Files whose name matches one of these globs are left out (grep --exclude). */
+  readonly exclude: readonly string[];
+  /** Folders whose name matches one of these globs are not entered (grep --exclude-dir). */
+  readonly excludeDir: readonly string[];
+  /** gitignore-style globs over the path below the root (rg -g / --glob / --iglob; `!x` leaves x out). */
+  readonly globs: readonly string[];
 }
 
 export interface ShellAnalysis {

@@ -115,5 +115,5 @@ describe("cwd and ~", () => {
 describe("programs that are not file tools yield nothing", () => {
   none("ls -la");
   none("echo terraform.tfstate");
-  none("grep -r destroy .");
+  t("grep -r destroy .", ["read ."]); // a search root: test/clis/file-tools-readers.test.ts
 });

@@ -76,6 +76,38 @@ describe("secrets and credentials", () => {
   c("/home/u/.docker/config.json", ["credentials", "outside-workspace", "secret"]);
   c("/home/u/.config/gcloud/application_default_credentials.json", ["credentials", "outside-workspace", "secret"]);
   c("/other/.aws/credentials", ["outside-workspace", "secret"]);
+  c("/home/u/.vault-token", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.config/gcloud/credentials.db", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.config/gcloud/access_tokens.db", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.azure/msal_token_cache.json", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.npmrc", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.pypirc", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.netrc", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.git-credentials", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.config/gh/hosts.yml", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.claude/.credentials.json", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.config/doctl/config.yaml", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.fly/config.yml", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.supabase/access-token", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.local/share/com.vercel.cli/auth.json", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.ssh/id_rsa", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.ssh/id_ed25519_sk", ["credentials", "outside-workspace", "secret"]);
+  c("/home/u/.ssh/id_ed25519.pub", ["outside-workspace"]);
+  c("/home/u/.ssh/known_hosts", ["outside-workspace", "secret"]);
+  c("/home/u/.claude/settings.json", ["hook-config", "outside-workspace"]);
+  // a secrets/ folder holds secrets, but code and docs about secrets are not secrets
+  c("src/secrets/index.ts", []);
+  c("docs/secrets/rotation.md", []);
+  c("infra/secrets/main.tf", ["iac-source"]);
+  c("secrets/prod.yaml", ["secret"]);
+  c("secrets", ["secret"]);
+});
+
+describe("$KUBECONFIG", () => {
+  it("a kubeconfig named by KUBECONFIG is a credential", () => {
+    expect(classifyPath("/ws/ci/kube.yaml", { ...ctx, kubeconfigs: ["/ws/ci/kube.yaml"] })).toEqual(["credentials", "secret"]);
+    expect(classifyPath("/ws/ci/other.yaml", { ...ctx, kubeconfigs: ["/ws/ci/kube.yaml"] })).toEqual([]);
+  });
 });
 
 describe("guard and hook config", () => {

@@ -6,6 +6,8 @@ import { COMPRESSOR_PROGRAMS, interpretCompressor, interpretSevenZip, interpretT
 import { interpretCp, interpretInstall, interpretLn, interpretMv, interpretRsync, interpretScp } from "./copy.js";
 import { interpretDd, interpretPatch, interpretPerl, interpretSed, interpretSponge, interpretTee } from "./edit.js";
 import { interpretCurl, interpretReader, interpretWget, READER_PROGRAMS } from "./read.js";
+import { findExecReads, READER_TOOLS } from "./readers.js";
+import { SEARCH_TOOLS } from "./search.js";
 import { interpretChmod, interpretFind, interpretRm, interpretRmdir, interpretShred, interpretTouch, interpretTruncate, interpretUnlink } from "./remove.js";
 
 type Tool = (cmd: SimpleCommand) => FileEffect[];
@@ -26,7 +28,7 @@ const TOOLS: ReadonlyMap<string, Tool> = new Map<string, Tool>([
   ["chmod", interpretChmod],
   ["chown", interpretChmod],
   ["chgrp", interpretChmod],
-  ["find", interpretFind],
+  ["find", (cmd) => [...interpretFind(cmd), ...findExecReads(cmd)]],
   ["tee", interpretTee],
   ["sponge", interpretSponge],
   ["dd", interpretDd],
@@ -46,6 +48,8 @@ const TOOLS: ReadonlyMap<string, Tool> = new Map<string, Tool>([
   ["wget", interpretWget],
   ...COMPRESSOR_PROGRAMS.map((p): [string, Tool] => [p, interpretCompressor]),
   ...READER_PROGRAMS.map((p): [string, Tool] => [p, interpretReader]),
+  ...Object.entries(SEARCH_TOOLS),
+  ...Object.entries(READER_TOOLS),
 ]);
 
 /** Programs the file-tools interpreter understands. */

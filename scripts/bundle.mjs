@@ -41,6 +41,16 @@ for (const [name, entry] of Object.entries(bundles)) await build({
   banner: { js: "const __infragateFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The build id: a hash of what this build decides with. The thin hook client and the decision service
+// (src/serve) answer each other only when theirs are equal; the service restarts when its own changes.
+{
+  const { createHash } = await import("node:crypto");
+  const fs = await import("node:fs");
+  const h = createHash("sha256");
+  for (const f of ["dist/hook.cjs", "dist/cli.cjs", "dist/policy-pack.json", "package.json"]) h.update(fs.readFileSync(path.join(root, f)));
+  fs.writeFileSync(path.join(root, "dist", "build-id.txt"), `${h.digest("hex").slice(0, 24)}\n`);
+}
+
 // Warm the code cache: run the bundled hook on a few typical payloads so V8 compiles the hot functions,
 // then store the cache next to the bundle (hooks/load-hook.cjs writes it).
 const warm = spawnSync(process.execPath, [path.join(root, "scripts", "warm-hook-cache.cjs")], { cwd: root, encoding: "utf8" });

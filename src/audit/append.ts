@@ -41,21 +41,25 @@ export interface AppendOptions {
 export async function appendAudit(home: string, entry: AuditInput, options: AppendOptions = {}): Promise<AppendResult> {
   try {
     const dir = auditDir(resolve(home));
-    return await inProcessQueue(dir, () => appendLocked(dir, entry, options));
+    const body = prepareBody(entry, options);
+    if ("error" in body) return { ok: false, error: body.error };
+    return await enqueue(dir, body, options);
   } catch (err) {
     return { ok: false, error: describe(err), ...(err instanceof LockTimeoutError ? { busy: true } : {}) };
   }
 }
 
-async function appendLocked(dir: string, input: AuditInput, options: AppendOptions): Promise<AppendResult> {
+type Body = Omit<AuditEntry, "seq" | "prev" | "hash">;
+
+/** Validation and redaction happen before the lock is taken, to keep it short. */
+function prepareBody(input: AuditInput, options: AppendOptions): Body | { readonly error: string } {
   const parsed = AuditInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `invalid audit entry: ${issue?.path.join(".") || "entry"}: ${issue?.message ?? "invalid"}` };
+    return { error: `invalid audit entry: ${issue?.path.join(".") || "entry"}: ${issue?.message ?? "invalid"}` };
   }
   const now = options.now?.() ?? new Date();
-  // Redaction and hashing inputs are prepared before the lock is taken, to keep it short.
-  const body: Omit<AuditEntry, "seq" | "prev" | "hash"> = {
+  return {
     v: ENTRY_VERSION,
     time: parsed.data.time ?? now.toISOString(),
     agent: parsed.data.agent,
@@ -68,7 +72,50 @@ async function appendLocked(dir: string, input: AuditInput, options: AppendOptio
     policies: parsed.data.policies,
     reason: redactString(parsed.data.reason, DEFAULT_LIMITS.maxString),
   };
+}
 
+/** Appends of one process to one log are committed in groups: whatever queued while the previous group was
+ *  being written goes under one lock, one write and one fdatasync (the decision service answers many calls at
+ *  once; a hook process appends one entry, a group of one). */
+interface Pending {
+  readonly body: Body;
+  readonly options: AppendOptions;
+  readonly resolve: (r: AppendResult) => void;
+}
+const MAX_GROUP = 256;
+const groups = new Map<string, Pending[]>();
+
+function enqueue(dir: string, body: Body, options: AppendOptions): Promise<AppendResult> {
+  return new Promise((resolvePending) => {
+    const queued = groups.get(dir);
+    if (queued) {
+      queued.push({ body, options, resolve: resolvePending });
+      return;
+    }
+    const queue: Pending[] = [{ body, options, resolve: resolvePending }];
+    groups.set(dir, queue);
+    void drain(dir, queue);
+  });
+}
+
+async function drain(dir: string, queue: Pending[]): Promise<void> {
+  while (queue.length > 0) {
+    const group = queue.splice(0, MAX_GROUP);
+    const first = group[0] as Pending;
+    let results: readonly AppendResult[];
+    try {
+      results = await appendLocked(dir, group.map((p) => p.body), first.options);
+    } catch (err) {
+      const error = describe(err);
+      results = group.map(() => ({ ok: false, error }));
+    }
+    group.forEach((p, i) => p.resolve(results[i] ?? { ok: false, error: "internal: no result" }));
+  }
+  groups.delete(dir);
+}
+
+async function appendLocked(dir: string, bodies: readonly Body[], options: AppendOptions): Promise<AppendResult[]> {
+  const now = options.now?.() ?? new Date();
   await mkdir(dir, { recursive: true });
   const release = await acquireLock(join(dir, LOCK_FILE), {
     timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
@@ -77,24 +124,30 @@ async function appendLocked(dir: string, input: AuditInput, options: AppendOptio
   try {
     const files = await listLogFiles(dir);
     const tail = await readTail(dir, files);
-    const head = reconcileHead(tail.head, await readHeadFile(dir));
+    let head = reconcileHead(tail.head, await readHeadFile(dir));
 
-    const unhashed = { ...body, seq: head.seq + 1, prev: head.hash };
-    const stored: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };
-    const line = `${canonicalJson(stored)}\n`;
-    const bytes = Buffer.byteLength(line);
+    const stored: AuditEntry[] = [];
+    for (const body of bodies) {
+      const unhashed = { ...body, seq: head.seq + 1, prev: head.hash };
+      const entry: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };
+      stored.push(entry);
+      head = { ...head, seq: entry.seq, hash: entry.hash };
+    }
+    const text = stored.map((e) => `${canonicalJson(e)}\n`).join("");
+    const bytes = Buffer.byteLength(text);
 
     const newest = files[files.length - 1];
     const target = chooseLogFile(newest, tail.newestSize, bytes, now, options.maxBytes ?? DEFAULT_MAX_BYTES);
     const continuing = newest !== undefined && target.name === newest.name;
     // A torn last line (crash mid-write) must not swallow this entry.
     const prefix = continuing && !tail.newestEndsWithNewline ? "\n" : "";
-    await writeLine(join(dir, target.name), prefix + line, !continuing ? dir : undefined);
+    await writeLine(join(dir, target.name), prefix + text, !continuing ? dir : undefined);
 
-    const result = { seq: stored.seq, hash: stored.hash, file: target.name };
-    // head.json is a hint; the log line above is already durable, so a failure here is not an append failure.
-    await writeHeadFile(dir, result).catch(() => undefined);
-    return { ok: true, ...result };
+    const results = stored.map((e) => ({ ok: true as const, seq: e.seq, hash: e.hash, file: target.name }));
+    const last = results[results.length - 1];
+    // head.json is a hint; the log lines above are already durable, so a failure here is not an append failure.
+    if (last) await writeHeadFile(dir, { seq: last.seq, hash: last.hash, file: last.file }).catch(() => undefined);
+    return results;
   } finally {
     await release();
   }
@@ -130,21 +183,6 @@ async function syncDirectory(dir: string): Promise<void> {
     }
   } catch {
     // not supported here
-  }
-}
-
-/** Serialises appends to the same log within this process, so they queue instead of spinning on the lock file. */
-const queues = new Map<string, Promise<unknown>>();
-
-async function inProcessQueue<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const before = queues.get(key) ?? Promise.resolve();
-  const run = before.then(task, task);
-  const settled = run.catch(() => undefined);
-  queues.set(key, settled);
-  try {
-    return await run;
-  } finally {
-    if (queues.get(key) === settled) queues.delete(key);
   }
 }
 

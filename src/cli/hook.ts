@@ -4,6 +4,8 @@
  * strongest form, never an exit code the agent treats as "go ahead". Everything is loaded lazily, inside
  * the guard, so even a broken install answers deny.
  */
+import type { DecideContext } from "../decide/index.js";
+import type { RuntimeOptions } from "../runtime/context.js";
 import type { CliIo, Verb } from "./io.js";
 
 export const HOOK_HELP = `usage: infragate hook <agent> [--deadline-ms N]
@@ -47,6 +49,8 @@ export interface HookOptions {
   readonly deadlineMs?: number;
   /** Called when the deadline answered while the decision is still running (the verb ends the process). */
   readonly onLate?: (code: number) => void;
+  /** How to load the rules (the decision service passes its warm cache); default: load them afresh. */
+  readonly loadRuntime?: (opts: RuntimeOptions) => DecideContext;
 }
 
 /** Tests only: INFRAGATE_TEST_FAULT=throw|hang makes the decision fail. Both end in a block, so it cannot bypass. */
@@ -56,7 +60,7 @@ async function injectedFault(env: CliIo["env"]): Promise<void> {
   if (fault === "hang") await new Promise<never>(() => {});
 }
 
-async function decideAgent(agent: string, io: CliIo): Promise<Answer> {
+async function decideAgent(agent: string, io: CliIo, load: HookOptions["loadRuntime"]): Promise<Answer> {
   const { AGENTS, isAgentName } = await import("../agents/index.js");
   if (!isAgentName(agent)) {
     return fallbackDeny(agent, `infragate hook: unknown agent '${agent}' (expected one of ${Object.keys(AGENTS).join(", ")}); blocking to be safe`);
@@ -79,7 +83,7 @@ async function decideAgent(agent: string, io: CliIo): Promise<Answer> {
       import("../runtime/gate.js"),
       import("../agents/decide.js"),
     ]);
-    const ctx = loadRuntime({ cwd: reading.cwd, env: io.env, agent: reading.agent });
+    const ctx = (load ?? loadRuntime)({ cwd: reading.cwd, env: io.env, agent: reading.agent });
     const verdict = await decideAll(reading, ctx, gate);
     return adapter.answer(verdict.decision, verdict.reason, reading.event, reading.agent.mode);
   } catch (err) {
@@ -113,7 +117,7 @@ export async function runHookWith(args: readonly string[], io: CliIo, opts: Hook
       const { runGitCheck } = await import("../git-hook/check.js");
       return runGitCheck(io);
     }
-    return decideAgent(agent, io);
+    return decideAgent(agent, io, opts.loadRuntime);
   })().catch((err: unknown) => fallbackDeny(agent, `infragate hit an internal error and blocks this call to be safe: ${errorText(err)}`));
   let finished = false;
   const answer = await Promise.race([work.finally(() => (finished = true)), late]);

@@ -11,6 +11,7 @@ const VERBS: Readonly<Record<string, () => Promise<Verb>>> = {
   audit: async () => (await import("./audit.js")).runAudit,
   state: async () => (await import("./state.js")).runState,
   doctor: async () => (await import("./doctor.js")).runDoctor,
+  serve: async () => (await import("./serve.js")).runServe,
 };
 
 export const USAGE = `infragate: a deterministic gate in front of AI coding agents' infrastructure actions
@@ -28,6 +29,7 @@ verbs:
   audit verify|head|show    the tamper-evident audit log
   state accept|show [DIR]   re-baseline state fingerprints (a human's verb: agents are denied it)
   doctor                    check installs, policies, the audit log and the environment
+  serve [--detach|--stop|--status]  the warm decision service the hooks use when it runs
 
 Run 'infragate <verb> --help' for a verb's options. Docs: docs/cli.md`;
 

@@ -13,6 +13,7 @@ import { EXIT } from "../../src/cli/io.js";
 import { USAGE } from "../../src/cli/main.js";
 import { POLICY_TEST_HELP } from "../../src/cli/policy-test.js";
 import { POLICY_HELP } from "../../src/cli/policy.js";
+import { SERVE_HELP } from "../../src/cli/serve.js";
 import { STATE_HELP } from "../../src/cli/state.js";
 import { getPackageRoot } from "../../src/policy/pack.js";
 
@@ -28,6 +29,7 @@ const HELPS: Record<string, string> = {
   audit: AUDIT_USAGE,
   state: STATE_HELP,
   doctor: DOCTOR_HELP,
+  serve: SERVE_HELP,
 };
 
 describe("docs/cli.md", () => {

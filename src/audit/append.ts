@@ -106,8 +106,8 @@ async function drain(dir: string, queue: Pending[]): Promise<void> {
     try {
       results = await appendLocked(dir, group.map((p) => p.body), first.options);
     } catch (err) {
-      const error = describe(err);
-      results = group.map(() => ({ ok: false, error }));
+      const failed: AppendResult = { ok: false, error: describe(err), ...(err instanceof LockTimeoutError ? { busy: true } : {}) };
+      results = group.map(() => failed);
     }
     group.forEach((p, i) => p.resolve(results[i] ?? { ok: false, error: "internal: no result" }));
   }

@@ -1,12 +1,13 @@
 /** Claude Code tool calls -> GateActions. Codex reuses it for Bash and MCP (its protocol is Claude-compatible). */
 import { z } from "zod";
 import type { GateAction } from "../decide/action.js";
+import { searchAction } from "../decide/search-action.js";
 import { fileAction, shellAction, splitMcpName, unknownToolActions } from "./common.js";
 
 const CommandInput = z.looseObject({ command: z.string() });
 const FilePathInput = z.looseObject({ file_path: z.string().min(1) });
 const NotebookInput = z.looseObject({ notebook_path: z.string().min(1) });
-const OptionalPathInput = z.looseObject({ path: z.string().optional() });
+const GrepInput = z.looseObject({ path: z.string().optional(), glob: z.string().optional(), type: z.string().optional() });
 
 /** Tools that only read the session's own state, list names or talk to the web: no decision, no output. */
 export const CLAUDE_SILENT_TOOLS: ReadonlySet<string> = new Set([
@@ -53,10 +54,10 @@ export function readClaudeTool(tool: string, input: Readonly<Record<string, unkn
       return { actions: [fileAction(tool === "NotebookRead" ? "read" : "write", r.data.notebook_path, cwd, tool)] };
     }
     case "Grep": {
-      // Grep reads file contents: a path that is a secret or state file is a read of it.
-      const r = parsed(OptionalPathInput, input, tool);
+      // Grep (ripgrep) reads every file under its root (the cwd by default) that its glob / type let through.
+      const r = parsed(GrepInput, input, tool);
       if (!r.ok) return { actions: [], error: r.error };
-      return r.data.path ? { actions: [fileAction("read", r.data.path, cwd, tool)] } : { actions: [], silent: true };
+      return { actions: [searchAction(tool, r.data, cwd)] };
     }
     default:
       if (CLAUDE_SILENT_TOOLS.has(tool)) return { actions: [], silent: true };

@@ -1,10 +1,15 @@
 /** Claude Code: payload -> answer (stdout JSON, stderr, exit code) through the real gate. */
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { claudePayload, makeWorkspace, permissionDecision, runHook, type Workspace } from "./support.js";
 
 let ws: Workspace;
 beforeAll(() => {
   ws = makeWorkspace();
+  fs.mkdirSync(path.join(ws.root, "infra"), { recursive: true });
+  fs.writeFileSync(path.join(ws.root, "infra", "terraform.tfstate"), "{}");
+  fs.writeFileSync(path.join(ws.root, "infra", "main.tf"), "");
 });
 
 type Expect = "deny" | "ask" | "allow" | "silent";
@@ -25,7 +30,10 @@ const CASES: readonly [string, string, Record<string, unknown>, Expect, string?]
   ["Read .env", "Read", { file_path: ".env" }, "ask"],
   ["Read source", "Read", { file_path: "main.tf" }, "allow"],
   ["Grep inside a state file", "Grep", { pattern: "password", path: "terraform.tfstate" }, "ask"],
-  ["Grep without path", "Grep", { pattern: "x" }, "silent"],
+  ["Grep without path searches the workspace, state included", "Grep", { pattern: "x" }, "ask"],
+  ["Grep with a glob selecting state", "Grep", { pattern: "password", path: "infra", glob: "*.{tfstate,tfvars}" }, "ask"],
+  ["Grep with a type that leaves state out", "Grep", { pattern: "x", type: "ts" }, "allow"],
+  ["Grep with a glob over source", "Grep", { pattern: "x", glob: "*.tf" }, "allow"],
   ["MCP tool", "mcp__github__create_issue", { title: "x" }, "allow"],
   ["Glob is read-only", "Glob", { pattern: "**/*.tf" }, "silent"],
   ["WebFetch is read-only", "WebFetch", { url: "https://example.com", prompt: "x" }, "silent"],

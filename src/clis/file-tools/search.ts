@@ -98,6 +98,27 @@ function typeGlobs(types: readonly string[]): string[] {
   return types.flatMap((t) => RG_TYPES[t] ?? ["*"]);
 }
 
+/** `*.{ts,tsx}` -> `*.ts`, `*.tsx` (rg globs have braces, gitignore patterns do not; one level). */
+export function expandBraces(glob: string): string[] {
+  const m = /^(.*?)\{([^{}]*)\}(.*)$/.exec(glob);
+  if (!m) return [glob];
+  const [, pre = "", body = "", post = ""] = m;
+  return body.split(",").flatMap((alt) => expandBraces(`${pre}${alt}${post}`));
+}
+
+/** What ripgrep reads, given its options: the agents' Grep tools run it with a glob and a type. */
+export function ripgrepFilter(o: { hidden: boolean; noIgnore: boolean; types: readonly string[]; typesNot?: readonly string[]; globs: readonly string[] }): SearchFilter {
+  const negTypes = typeGlobs(o.typesNot ?? []);
+  return {
+    hidden: o.hidden,
+    gitignore: !o.noIgnore,
+    include: typeGlobs(o.types),
+    exclude: negTypes.includes("*") ? [] : negTypes,
+    excludeDir: [],
+    globs: o.globs.flatMap((g) => (g.startsWith("!") ? expandBraces(g.slice(1)).map((x) => `!${x}`) : expandBraces(g))),
+  };
+}
+
 /** rg: recursive by default over `.`; hidden files and .gitignore'd files are skipped unless asked for. */
 export function interpretRg(cmd: SimpleCommand): FileEffect[] {
   const args = cmd.argv.slice(1);
@@ -106,15 +127,13 @@ export function interpretRg(cmd: SimpleCommand): FileEffect[] {
   const unrestricted = countShort(args, "u") + (hasFlag(p, "unrestricted") ? 1 : 0);
   const noIgnore = unrestricted >= 1 || hasFlag(p, "no-ignore", "no-ignore-vcs");
   const hidden = unrestricted >= 2 || hasFlag(p, ".", "hidden");
-  const negTypes = typeGlobs(values(p, "T", "type-not"));
-  const search: SearchFilter = {
+  const search = ripgrepFilter({
     hidden,
-    gitignore: !noIgnore,
-    include: typeGlobs(values(p, "t", "type")),
-    exclude: negTypes.includes("*") ? [] : negTypes,
-    excludeDir: [],
+    noIgnore,
+    types: values(p, "t", "type"),
+    typesNot: values(p, "T", "type-not"),
     globs: [...values(p, "g", "glob"), ...values(p, "iglob")],
-  };
+  });
   const files = fileOperands(p, ["e", "regexp", "f", "file"]);
   return [...patternFiles(cmd, p), ...roots(cmd, files.length > 0 ? files : ["."], cmd.program, search)];
 }

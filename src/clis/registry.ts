@@ -11,6 +11,10 @@ import { gitCli } from "./git/index.js";
 import { helmCli } from "./helm/index.js";
 import { infragateCli } from "./infragate/index.js";
 import { kubectlCli } from "./kubectl/index.js";
+import {
+  amplifyCli, ampxCli, argocdCli, doctlCli, eksctlCli, flyctlCli, ghCli, helmfileCli, herokuCli, netlifyCli, railwayCli, samCli,
+  serverlessCli, sstCli, vercelCli,
+} from "./paas/index.js";
 import { pulumiCli } from "./pulumi/index.js";
 import { terraformCli, terragruntCli, tfCliArgsCli } from "./terraform/index.js";
 import type { Interpreter } from "./types.js";
@@ -28,6 +32,21 @@ export const CLIS: readonly CliDescriptor[] = [
   gitCli,
   infragateCli,
   fileToolsCli,
+  flyctlCli,
+  herokuCli,
+  doctlCli,
+  vercelCli,
+  netlifyCli,
+  railwayCli,
+  ghCli,
+  samCli,
+  serverlessCli,
+  sstCli,
+  amplifyCli,
+  ampxCli,
+  eksctlCli,
+  argocdCli,
+  helmfileCli,
 ];
 
 function byProgram(): ReadonlyMap<string, CliDescriptor> {

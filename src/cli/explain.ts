@@ -12,6 +12,7 @@ import type { CedarRequest, EntityData, PolicyMeta } from "../policy/types.js";
 import { loadRuntime } from "../runtime/context.js";
 import { PROGRAM_NAMES } from "../clis/registry.js";
 import { analyzeShell } from "../shell/analyze.js";
+import { diskScriptReader } from "../enrich/script-files.js";
 import type { FileEffect } from "../shell/types.js";
 import { parseArgs } from "./args.js";
 import { CheckRequest, requestToAction } from "./check-request.js";
@@ -90,7 +91,7 @@ function shownValue(name: string, value: string): string {
 }
 
 function explainCommands(command: string, cwd: string, ctx: DecideContext): ExplainedCommand[] {
-  const analysis = analyzeShell(command, { cwd, env: ctx.env, names: PROGRAM_NAMES });
+  const analysis = analyzeShell(command, { cwd, env: ctx.env, names: PROGRAM_NAMES, scripts: diskScriptReader });
   return analysis.commands.map((c) => {
     const line = new Set(c.lineEnv);
     const names = Object.keys(c.env).filter((n) => line.has(n) || RELEVANT_ENV.test(n)).sort();

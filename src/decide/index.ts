@@ -11,6 +11,7 @@ import { addSymlinkTargets } from "../enrich/symlinks.js";
 import type { Engine } from "../policy/engine.js";
 import { toCedarRequest, type AgentInfo } from "../policy/request.js";
 import { analyzeShell } from "../shell/analyze.js";
+import { diskScriptReader } from "../enrich/script-files.js";
 import type { Env, FileEffect } from "../shell/types.js";
 import { enrichStateFacts, rememberEffects } from "../state/index.js";
 import { describeAction, type GateAction } from "./action.js";
@@ -56,7 +57,7 @@ function toolInputFacts(raw: unknown): { inputKeys: string[]; input: string } {
 function collectOperations(action: GateAction, ctx: DecideContext): { operations: Operation[]; files: FileEffect[]; problems: string[] } {
   switch (action.kind) {
     case "shell": {
-      const analysis = analyzeShell(action.command, { cwd: action.cwd, env: ctx.env, names: PROGRAM_NAMES });
+      const analysis = analyzeShell(action.command, { cwd: action.cwd, env: ctx.env, names: PROGRAM_NAMES, scripts: diskScriptReader });
       const ops = shellOperations(action.command, analysis);
       return { operations: ops.operations, files: ops.files, problems: [...analysis.problems] };
     }

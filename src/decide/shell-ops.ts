@@ -14,6 +14,27 @@ export function mentionsGuarded(text: string): boolean {
   return GUARDED_WORD.test(text);
 }
 
+/** A command reached through project scripts: the chain, then its own text (`npm run destroy -> cdk destroy`). */
+function chained(cmd: SimpleCommand, summary: string): string {
+  if (!cmd.via || cmd.via.length === 0) return summary;
+  const head = `${cmd.via.join(" -> ")} -> ${cmd.text}`;
+  return summary === cmd.text ? head : `${head} (${summary})`;
+}
+
+/** What a runner would run and could not be read: a script.unread request. */
+function unreadOperation(cmd: SimpleCommand): Operation[] {
+  const u = cmd.unread;
+  if (!u) return [];
+  return [
+    {
+      action: "script.unread",
+      resource: { type: "Program", name: u.runner },
+      context: { command: cmd.text, runner: u.runner, path: u.path, target: u.target, reason: u.reason, mentionsGuarded: mentionsGuarded(`${cmd.text}\n${u.text}`) },
+      summary: chained(cmd, `${cmd.text} (${u.path || u.target}: ${u.reason})`),
+    },
+  ];
+}
+
 function execOperation(cmd: SimpleCommand, action: "shell.exec" | "shell.opaque"): Operation {
   const opaque = cmd.inlineCode ?? (cmd.unresolved ? cmd.text : "");
   return {
@@ -31,7 +52,7 @@ function execOperation(cmd: SimpleCommand, action: "shell.exec" | "shell.opaque"
       mentionsGuarded: opaque.length > 0 && mentionsGuarded(opaque),
       cwd: cmd.cwd,
     },
-    summary: cmd.text,
+    summary: chained(cmd, cmd.text),
   };
 }
 
@@ -59,10 +80,11 @@ export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps
   for (const cmd of resolveRenamedPrograms(analysis.commands)) {
     operations.push(execOperation(cmd, "shell.exec"));
     if (cmd.unresolved || cmd.inlineCode !== undefined || cmd.program === "") operations.push(execOperation(cmd, "shell.opaque"));
+    operations.push(...unreadOperation(cmd));
     const interpret = getInterpreter(cmd.program);
     if (!interpret) continue;
     const learned = interpret(cmd);
-    operations.push(...learned.operations);
+    operations.push(...learned.operations.map((op) => ({ ...op, summary: chained(cmd, op.summary) })));
     files.push(...learned.files);
   }
   return { operations, files };

@@ -2,7 +2,7 @@
 import { parse } from "unbash";
 import type { ShellAnalysis, ShellOptions } from "./types.js";
 import type { Ctx, Scope } from "./model.js";
-import { TERMINAL } from "./model.js";
+import { TERMINAL, addProblem } from "./model.js";
 import { MAX_INPUT, runNestedScript, walkScript } from "./walk.js";
 import { resolvePath } from "./paths.js";
 import { withShellNames } from "./programs.js";
@@ -23,6 +23,13 @@ export function analyzeShell(source: string, opts: ShellOptions): ShellAnalysis 
     names: withShellNames(opts.names),
     budget: BUDGET,
     runScript: (src, inv, wrapper, taint) => runNestedScript(ctx, src, inv, wrapper, taint),
+    ...(opts.scripts ? { reader: opts.scripts } : {}),
+    walkIn: (src, scope, io) => {
+      if (src.length > MAX_INPUT) addProblem(ctx, `a project script longer than ${MAX_INPUT} bytes was not parsed`);
+      else if (--ctx.budget < 0) addProblem(ctx, "too many commands: analysis stopped");
+      else walkScript(parse(src), src, scope, io, ctx);
+    },
+    written: new Map(),
   };
   if (source.includes("\0")) {
     // A shell reading a script drops NUL bytes (`ter\0raform` runs terraform): read it the same way, and say so.

@@ -7,6 +7,7 @@ import { normalizeProgram } from "./programs.js";
 import { resolveJoined, resolveWord } from "./words.js";
 import { runInvocation, stdinFacts } from "./invoke.js";
 import { walkSubs } from "./walk.js";
+import { recordWrites } from "./project/written.js";
 
 function assignmentValue(a: Assignment, scope: Scope): { value: string | null; text: string } {
   if (a.value.type === "ArrayValue") return { value: null, text: a.text.slice(a.name.length + 1) };
@@ -52,7 +53,9 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
   for (const p of cmd.prefix) walkSubs(p, src, scope, io, ctx);
   if (cmd.name) walkSubs(cmd.name, src, scope, io, ctx);
   for (const s of cmd.suffix) walkSubs(s, src, scope, io, ctx);
+  const filesBefore = ctx.files.length;
   const cmdIo = applyRedirects(cmd.redirects, scope, io, text, ctx.files);
+  recordWrites(ctx, filesBefore, cmd, scope);
 
   const assignments = cmd.prefix.filter((p): p is Assignment => p.type === "Assignment");
   if (!cmd.name) {
@@ -114,6 +117,7 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
       unresolved: unresolved || scope.taint || words.some((w) => w.unresolved),
       inlineCode: undefined,
       text,
+      ...(scope.via ? { via: scope.via } : {}),
     });
   } else runInvocation(inv, ctx);
 
@@ -151,5 +155,6 @@ function exportAll(args: readonly DeclArg[], text: string, scope: Scope, io: Io,
     unresolved: scope.taint || args.some((a) => a.value === null),
     inlineCode: undefined,
     text,
+    ...(scope.via ? { via: scope.via } : {}),
   });
 }

@@ -1,5 +1,5 @@
 /** The unwrap loop: peel wrappers and launchers off a command until the real program, then report it. */
-import type { SimpleCommand } from "./types.js";
+import type { SimpleCommand, UnreadScript } from "./types.js";
 import type { Ctx, Handler, Inv, Io, Unwrap } from "./model.js";
 import { addProblem } from "./model.js";
 import { normalizeProgram } from "./programs.js";
@@ -10,6 +10,7 @@ import { FANOUT } from "./fanout.js";
 import { LAUNCHERS } from "./launchers.js";
 import { CONTAINERS } from "./containers.js";
 import { inlineFor } from "./inline.js";
+import { followProject } from "./project/follow.js";
 
 const HANDLERS: Readonly<Record<string, Handler>> = { ...WRAPPERS, ...SCRIPT_RUNNERS, ...FANOUT, ...LAUNCHERS, ...CONTAINERS };
 const MAX_UNWRAP = 64;
@@ -29,7 +30,7 @@ export function stdinFacts(io: Io): { stdinText?: string; stdinPath?: string } {
 }
 
 /** Report the command as it stands now. */
-export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?: string | undefined; unresolved?: boolean } = {}): void {
+export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?: string | undefined; unresolved?: boolean; unread?: UnreadScript } = {}): void {
   if (inv.words.length === 0) return;
   if (--ctx.budget < 0) {
     addProblem(ctx, "too many commands: analysis stopped");
@@ -51,6 +52,8 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     inlineCode: extra.inlineCode,
     text: inv.text,
     ...(inv.cwdUnresolved ? { cwdUnresolved: true } : {}),
+    ...(inv.scope.via ? { via: inv.scope.via } : {}),
+    ...(extra.unread ? { unread: extra.unread } : {}),
   };
   ctx.commands.push(cmd);
 }
@@ -118,6 +121,7 @@ export function runInvocation(start: Inv, ctx: Ctx): void {
       emit(inv, ctx, { program: "" });
       return;
     }
+    if (ctx.reader && followProject(program, inv, ctx, emit)) return;
     const handler = HANDLERS[program];
     const u = handler?.(inv.words, inv, ctx.names);
     if (!u) {

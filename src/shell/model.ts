@@ -1,5 +1,5 @@
 /** Internal state shared by the walker, the word resolver and the wrapper tables. */
-import type { FileEffect, ProgramNames, SimpleCommand, StdinSource } from "./types.js";
+import type { FileEffect, ProgramNames, ScriptReader, SimpleCommand, StdinSource } from "./types.js";
 
 /** One argv field after expansion: its value, and whether some part of it could not be known statically. */
 export interface RWord {
@@ -34,6 +34,8 @@ export interface Scope {
   readonly taint: boolean;
   /** `set -a` / `set -o allexport` is on: every plain assignment is exported. */
   allexport?: boolean;
+  /** Project scripts this scope runs inside, outermost first (`npm run destroy`): the chain in reasons. */
+  via?: readonly string[];
 }
 
 /** Results collected over the whole analysis. */
@@ -49,6 +51,12 @@ export interface Ctx {
   budget: number;
   /** Parse and walk a nested script (`bash -c`, `eval`, ssh, heredoc to a shell) at depth + 1. */
   readonly runScript: (source: string, inv: Inv, wrapper: string, taint: boolean) => void;
+  /** Reads the project's scripts; absent: scripts are not followed. */
+  readonly reader?: ScriptReader;
+  /** Walk a project script's text in `scope` (a depth below its runner), with `io` as its stdin. */
+  readonly walkIn: (source: string, scope: Scope, io: Io) => void;
+  /** Files written earlier in the line: their text when it is known literally, else null. */
+  readonly written: Map<string, string | null>;
 }
 
 /** One command being unwrapped: the words still to interpret and what the wrappers so far set up. */
@@ -121,6 +129,7 @@ export function cloneScope(s: Scope, over?: Partial<Pick<Scope, "depth" | "wrapp
     wrappers: over?.wrappers ?? s.wrappers,
     taint: over?.taint ?? s.taint,
     ...(s.allexport ? { allexport: true } : {}),
+    ...(s.via ? { via: s.via } : {}),
   };
 }
 

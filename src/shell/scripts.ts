@@ -17,9 +17,8 @@ export function stdinScript(name: string, inv: Inv): Unwrap {
   return { kind: "final", unresolved: true };
 }
 
-/** `bash [opts] -c SCRIPT [$0 args]`, `bash FILE`, `bash` reading stdin. */
-const shell: Handler = (w, inv, names) => {
-  const name = normalizeProgram(w[0]?.value ?? "sh", names);
+/** A shell's options: whether it runs `-c` text or reads stdin (`-s`), and the index of its first operand. */
+export function shellOperands(w: readonly RWord[]): { dashC: boolean; fromStdin: boolean; index: number } {
   let i = 1;
   let dashC = false;
   let fromStdin = false;
@@ -44,6 +43,13 @@ const shell: Handler = (w, inv, names) => {
     if (letters.includes("s")) fromStdin = true;
     i += letters.includes("o") || letters.includes("O") ? 2 : 1;
   }
+  return { dashC, fromStdin, index: i };
+}
+
+/** `bash [opts] -c SCRIPT [$0 args]`, `bash FILE`, `bash` reading stdin. */
+const shell: Handler = (w, inv, names) => {
+  const name = normalizeProgram(w[0]?.value ?? "sh", names);
+  const { dashC, fromStdin, index: i } = shellOperands(w);
   if (dashC) {
     const body = w[i];
     if (!body) return { kind: "final" };

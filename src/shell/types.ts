@@ -35,6 +35,25 @@ export interface SimpleCommand {
   readonly text: string;
   /** Set when a `cd`/`pushd` earlier on the line had a target that could not be resolved: `cwd` is a guess. */
   readonly cwdUnresolved?: boolean;
+  /** The project scripts this command was reached through, outermost first (`npm run destroy`, `make nuke`). */
+  readonly via?: readonly string[];
+  /** A project script, target or recipe this command runs that infragate could not read (src/shell/project). */
+  readonly unread?: UnreadScript;
+}
+
+/** Why a script, build target or recipe could not be followed. */
+export type UnreadReason = "missing" | "too-large" | "binary" | "unreadable" | "unresolved" | "written-unknown";
+
+export interface UnreadScript {
+  /** The runner: `npm run`, `make`, `just`, `task`, `bash`, `source`, `python3`, ... */
+  readonly runner: string;
+  /** The script file, package.json, Makefile, justfile or Taskfile (absolute), when known. */
+  readonly path: string;
+  /** The script name, target or recipe, when it is one. */
+  readonly target: string;
+  readonly reason: UnreadReason;
+  /** What could be read of it (a partial or unexpandable text), to tell whether it names a guarded CLI. */
+  readonly text: string;
 }
 
 export type FileOp = "read" | "write" | "delete";
@@ -110,4 +129,22 @@ export interface ShellOptions {
   readonly maxDepth?: number;
   /** The CLIs' names (from the CLI registry: `PROGRAM_NAMES` in src/clis/registry.ts). */
   readonly names: ProgramNames;
+  /** Reads the project's own scripts (package.json, Makefile, ./x.sh, ...) to follow them; none: not followed. */
+  readonly scripts?: ScriptReader;
+}
+
+/** A project file as the script reader found it. `stamp` names this version of it (path, size, mtime). */
+export type ScriptFile =
+  | { readonly ok: true; readonly path: string; readonly text: string; readonly stamp: string }
+  | { readonly ok: false; readonly path: string; readonly reason: "missing" | "too-large" | "binary" | "unreadable"; readonly text: string };
+
+/** The port through which the shell stage reads project files (the disk one is src/enrich/script-files.ts). */
+export interface ScriptReader {
+  read(absPath: string): ScriptFile;
+  /** Is there a file (not a directory) at this path? */
+  exists(absPath: string): boolean;
+  /** The names of the subdirectories of a directory (to expand `packages/*` workspaces); [] when none. */
+  subdirs(absDir: string): readonly string[];
+  /** `parse(text)` once per file version and parser name (cached by path, size and mtime). */
+  parsed<T>(file: Extract<ScriptFile, { ok: true }>, parser: string, parse: (text: string) => T): T;
 }

@@ -4,7 +4,8 @@ import type { RWord, Scope } from "./model.js";
 import { basename } from "./paths.js";
 import { substitutionOutput } from "./literal.js";
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names and the positional parameters a followed script binds (`$1`, `$#`, `$@`, `$*`: src/shell/project). */
+const PARAM = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])$/;
 const IFS = /[ \t\n]+/;
 const MAX_FIELDS = 256;
 
@@ -80,7 +81,7 @@ export function whichTarget(part: CommandExpansionPart): string | null {
 }
 
 function paramValue(p: ParameterExpansionPart, scope: Scope): string | null {
-  if (!NAME.test(p.parameter) || p.index) return null;
+  if (!PARAM.test(p.parameter) || p.index) return null;
   if (p.prefix === "#" && !p.operation) {
     const v = lookupVar(p.parameter, scope);
     return v === null ? null : String(v.length);
@@ -116,7 +117,7 @@ function expansionValue(part: WordPart | DoubleQuotedChild, scope: Scope): strin
   switch (part.type) {
     case "SimpleExpansion": {
       const name = part.text.slice(1);
-      return NAME.test(name) ? lookupVar(name, scope) : null;
+      return PARAM.test(name) ? lookupVar(name, scope) : null;
     }
     case "ParameterExpansion":
       return paramValue(part, scope);
@@ -139,6 +140,7 @@ function addDoubleQuoted(children: readonly DoubleQuotedChild[], f: Fields, scop
       case "CommandExpansion": {
         const v = expansionValue(c, scope);
         if (v === null) f.unknown(c.text);
+        else if (c.text === "$@" || c.text === "${@}") f.split(v); // "$@": one field per argument
         else f.lit(v);
         break;
       }

@@ -95,3 +95,15 @@ export function parseMaybeJson(value: unknown): unknown {
     return value;
   }
 }
+
+/** The first line of a hook's stdout as a JSON object, when it is one (doctor reads answers with it). */
+export function firstJson(stdout: string): Record<string, unknown> | undefined {
+  const text = stdout.trim();
+  if (!text.startsWith("{")) return undefined;
+  try {
+    const v: unknown = JSON.parse(text.split("\n")[0] ?? "");
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,21 +1,13 @@
-/** The agent adapters by name. */
-import { claudeCode } from "./claude-code.js";
-import { codex } from "./codex.js";
-import { cursor } from "./cursor.js";
-import { gemini } from "./gemini.js";
-import type { AgentAdapter, AgentName } from "./types.js";
+/** The agents by name, derived from the registry. */
+import type { AgentDescriptor } from "./descriptor.js";
+import { AGENT_REGISTRY } from "./registry.js";
 
-export const AGENTS: Readonly<Record<AgentName, AgentAdapter>> = {
-  "claude-code": claudeCode,
-  cursor,
-  gemini,
-  codex,
-};
+export const AGENT_NAMES: readonly string[] = AGENT_REGISTRY.map((a) => a.name);
 
-export const AGENT_NAMES = Object.keys(AGENTS) as AgentName[];
-
-export function isAgentName(name: string): name is AgentName {
-  return Object.hasOwn(AGENTS, name);
+export function getAgent(name: string): AgentDescriptor | undefined {
+  return AGENT_REGISTRY.find((a) => a.name === name);
 }
 
+export { AGENT_REGISTRY } from "./registry.js";
+export type { AgentDescriptor } from "./descriptor.js";
 export type { AgentAdapter, AgentName, Decision, HookAnswer, Reading } from "./types.js";

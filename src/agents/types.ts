@@ -2,7 +2,8 @@
 import type { GateAction } from "../decide/action.js";
 import type { AgentInfo } from "../policy/request.js";
 
-export type AgentName = "claude-code" | "cursor" | "gemini" | "codex";
+/** An agent's registry name (src/agents/registry.ts). */
+export type AgentName = string;
 export type Decision = "allow" | "ask" | "deny";
 
 /** What the hook process writes and how it exits. */

@@ -1,5 +1,6 @@
 /** `infragate doctor`: installs, policies, the audit log and the environment, as pass / warn / fail lines. */
 import path from "node:path";
+import { AGENT_NAMES } from "../agents/index.js";
 import { findWorkspaceRoot } from "../config/load.js";
 import { runDoctorChecks, type Check, type DoctorReport, type Status } from "../doctor/index.js";
 import { parseArgs } from "./args.js";
@@ -9,12 +10,12 @@ import { EXIT, type CliIo } from "./io.js";
 export const DOCTOR_HELP = `usage: infragate doctor [--dir DIR] [--json] [--no-canary] [--managed-settings FILE]
 
 Check that infragate really guards this workspace:
-  agents       for claude-code (.claude/settings.json, .claude/settings.local.json, ~/.claude/settings.json),
-               cursor (.cursor/hooks.json, ~/.cursor/hooks.json), gemini (.gemini/settings.json,
-               ~/.gemini/settings.json), codex (.codex/hooks.json, ~/.codex/hooks.json): is the hook
-               installed, does its command exist, does it answer deny to a canary (a write to
-               terraform.tfstate, run for real with a throwaway $INFRAGATE_HOME), are failClosed (Cursor)
-               and timeouts set, no disableAllHooks / hooksConfig.enabled:false, is Codex's project hook trusted
+  agents       for every agent infragate knows (${AGENT_NAMES.join(", ")}), in its project and user
+               settings: is the hook installed, does its command exist, does it answer deny to a canary (a
+               write to terraform.tfstate, run for real with a throwaway $INFRAGATE_HOME), is its fail-closed
+               switch set (Claude Code onFailure "block", Cursor failClosed, '|| exit 2' elsewhere) and its
+               timeout, are hooks switched off (disableAllHooks, hooksConfig.enabled:false), is Codex's
+               project hook trusted
   git          the pre-commit hook (core.hooksPath and husky honoured): installed, executable, and it stops
                a commit of terraform.tfstate in a throwaway repository
   claude-code  managed settings: without them the agent can bypass permissions and the hook can be removed;

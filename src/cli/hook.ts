@@ -4,22 +4,22 @@
  * strongest form, never an exit code the agent treats as "go ahead". Everything is loaded lazily, inside
  * the guard, so even a broken install answers deny.
  */
+import { AGENT_NAMES, getAgent } from "../agents/index.js";
+import { DEFAULT_DEADLINE_MS } from "../agents/timeouts.js";
 import type { DecideContext } from "../decide/index.js";
 import type { RuntimeOptions } from "../runtime/context.js";
 import type { CliIo, Verb } from "./io.js";
 
+export { DEFAULT_DEADLINE_MS } from "../agents/timeouts.js";
+
 export const HOOK_HELP = `usage: infragate hook <agent> [--deadline-ms N]
 
 The hook entry point. Reads the agent's hook payload on stdin, decides every action it names, and answers
-in that agent's protocol (see docs/agents.md). Agents: claude-code, cursor, gemini, codex; and git (the
+in that agent's protocol (see docs/agents.md). Agents: ${AGENT_NAMES.join(", ")}; and git (the
 pre-commit check: reads the staged changes of the repository in the current directory).
 
-Any internal error, unreadable payload or decision slower than the deadline (default ${24_000} ms, 80% of
+Any internal error, unreadable payload or decision slower than the deadline (default ${DEFAULT_DEADLINE_MS} ms, 80% of
 the installed 30 s timeout) is answered with a block.`;
-
-/** The installed hook timeout, seconds (Gemini: the same in ms). The internal deadline is 80% of it. */
-export const HOOK_TIMEOUT_SECONDS = 30;
-export const DEFAULT_DEADLINE_MS = Math.round(HOOK_TIMEOUT_SECONDS * 1000 * 0.8);
 
 interface Answer {
   readonly stdout: string;
@@ -28,17 +28,13 @@ interface Answer {
 }
 
 /**
- * The block used when even the adapter could not be loaded: exit 2 blocks in every supported agent, and the
- * JSON is each protocol's deny form.
+ * The block for when no adapter answers: the agent's own fail answer; git's failing exit; for a name this
+ * version does not know (an install from another version), exit 2, which blocks in every supported agent.
  */
 export function fallbackDeny(agent: string, reason: string): Answer {
-  const json =
-    agent === "gemini"
-      ? { decision: "deny", reason }
-      : agent === "cursor"
-        ? { permission: "deny", user_message: reason, agent_message: reason }
-        : { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
-  return { stdout: agent === "git" ? "" : `${JSON.stringify(json)}\n`, stderr: `${reason}\n`, exitCode: agent === "git" ? 1 : 2 };
+  const adapter = getAgent(agent)?.adapter;
+  if (adapter) return adapter.fail(reason);
+  return { stdout: "", stderr: `${reason}\n`, exitCode: agent === "git" ? 1 : 2 };
 }
 
 function errorText(err: unknown): string {
@@ -61,11 +57,10 @@ async function injectedFault(env: CliIo["env"]): Promise<void> {
 }
 
 async function decideAgent(agent: string, io: CliIo, load: HookOptions["loadRuntime"]): Promise<Answer> {
-  const { AGENTS, isAgentName } = await import("../agents/index.js");
-  if (!isAgentName(agent)) {
-    return fallbackDeny(agent, `infragate hook: unknown agent '${agent}' (expected one of ${Object.keys(AGENTS).join(", ")}); blocking to be safe`);
+  const adapter = getAgent(agent)?.adapter;
+  if (!adapter) {
+    return fallbackDeny(agent, `infragate hook: unknown agent '${agent}' (expected one of ${AGENT_NAMES.join(", ")}); blocking to be safe`);
   }
-  const adapter = AGENTS[agent];
   try {
     const raw = await io.readStdin();
     let payload: unknown;

@@ -1,27 +1,27 @@
 /** `infragate install <agent>` / `infragate uninstall <agent>`. */
 import path from "node:path";
+import { AGENT_NAMES, AGENT_REGISTRY } from "../agents/index.js";
 import { parseArgs } from "./args.js";
 import { EXIT, type CliIo, type Verb } from "./io.js";
+
+const TABLE = [...AGENT_REGISTRY.map((a) => `  ${a.name.padEnd(12)} ${a.installer.summary}`), `  ${"git".padEnd(12)} pre-commit hook            honours core.hooksPath and husky; chains an existing hook`].join("\n");
 
 export const INSTALL_HELP = `usage: infragate install <agent> [--dir DIR] [--user] [--json]
        infragate uninstall <agent> [--dir DIR] [--user] [--json]
 
-agents: claude-code, cursor, gemini, codex, git
+agents: ${[...AGENT_NAMES, "git"].join(", ")}
 
 Merges infragate's hook into the agent's settings without touching other keys or other hooks; running it
 twice changes nothing. When a file changes, what was there is kept as <file>.infragate-backup-<time>.
-The installed command runs the absolute node binary with the absolute path of hooks/infragate-hook.mjs.
+The installed command runs the absolute node binary with the absolute path of hooks/infragate-hook.mjs;
+where the agent has no fail-closed switch, the command ends in '|| exit 2' so that a hook that cannot start
+still blocks.
 
-  claude-code  .claude/settings.json      PreToolUse, matcher "*", timeout 30 s
-  cursor       .cursor/hooks.json         beforeShellExecution, beforeReadFile, beforeMCPExecution, preToolUse;
-                                          failClosed; plus the rule .cursor/rules/infragate.mdc
-  gemini       .gemini/settings.json      BeforeTool, timeout 30000 ms
-  codex        .codex/hooks.json          PreToolUse, timeout 30 s (needs the hooks feature and a trusted project)
-  git          pre-commit hook            honours core.hooksPath and husky; chains an existing hook
+${TABLE}
 
 options:
   --dir DIR    the project directory (default: the current one)
-  --user       the user-level settings file (~/.claude, ~/.cursor, ~/.gemini, $CODEX_HOME or ~/.codex)
+  --user       the user-level settings file (in the home directory; Codex: $CODEX_HOME or ~/.codex)
   --json       print the result as JSON`;
 
 export async function runInstallVerb(action: "install" | "uninstall", args: readonly string[], io: CliIo): Promise<number> {
@@ -32,7 +32,7 @@ export async function runInstallVerb(action: "install" | "uninstall", args: read
   }
   const { INSTALL_TARGETS, install, uninstall } = await import("../install/index.js");
   const agent = parsed.positionals[0];
-  if (parsed.unknown.length > 0 || parsed.positionals.length !== 1 || !(INSTALL_TARGETS as readonly string[]).includes(agent ?? "")) {
+  if (parsed.unknown.length > 0 || parsed.positionals.length !== 1 || !INSTALL_TARGETS.includes(agent ?? "")) {
     io.stderr(`infragate ${action}: expected one agent (${INSTALL_TARGETS.join(", ")})${parsed.unknown.length > 0 ? `; unknown ${parsed.unknown.join(" ")}` : ""}\n\n${INSTALL_HELP}\n`);
     return EXIT.usage;
   }
@@ -42,7 +42,7 @@ export async function runInstallVerb(action: "install" | "uninstall", args: read
   }
   const opts = { dir: path.resolve(io.cwd, parsed.values.get("dir") ?? "."), user: parsed.flags.has("user"), env: io.env };
   try {
-    const target = agent as (typeof INSTALL_TARGETS)[number];
+    const target = agent ?? "";
     const result = action === "install" ? await install(target, opts) : await uninstall(target, opts);
     if (parsed.flags.has("json")) {
       io.stdout(`${JSON.stringify(result)}\n`);

@@ -22,8 +22,8 @@ verbs:
   check -- <command>        decide one shell command (exit 0 allow, 3 ask, 1 deny, 2 bad input)
   check --jsonl             decide one request per stdin line, one answer per line
   explain -- <command>      show the facts, the Cedar requests and the policies that decide
-  hook <agent>              the hook entry point (claude-code, cursor, gemini, codex, git)
-  install <agent>           install the hook (claude-code, cursor, gemini, codex, git)
+  hook <agent>              the hook entry point (an agent, or git; 'infragate hook --help' lists them)
+  install <agent>           install the hook ('infragate install --help' lists the agents)
   uninstall <agent>         remove it again
   policy validate|test      validate policies against the schema; run policy case tables
   audit verify|head|show    the tamper-evident audit log

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
-import { isInfragateCommand } from "./settings.js";
+import { isInfragateCommand } from "../agents/settings/entries.js";
 import { check, type Check, type DoctorOptions } from "./types.js";
 
 async function git(args: readonly string[], cwd: string, env: Record<string, string | undefined>): Promise<string | undefined> {

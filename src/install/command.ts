@@ -1,11 +1,8 @@
 /** The command an agent runs: absolute node + the absolute launcher path, so no PATH lookup can fail open. */
 import fs from "node:fs";
 import path from "node:path";
+import { LAUNCHER } from "../agents/settings/marker.js";
 import { getPackageRoot } from "../policy/pack.js";
-
-export const LAUNCHER = "hooks/infragate-hook.mjs";
-/** Every installed command contains this: how install and uninstall find their own entries. */
-export const MARKER = "infragate-hook.mjs";
 
 function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -35,8 +32,4 @@ export function commandProblems(opts: CommandOptions = {}): string[] {
   if (!fs.existsSync(launcherPath(opts))) problems.push(`the launcher ${launcherPath(opts)} is missing`);
   if (!fs.existsSync(path.join(root, "dist", "cli", "hook.js"))) problems.push(`infragate is not built (${path.join(root, "dist")} is missing): run 'npm run build'; until then the hook blocks every call`);
   return problems;
-}
-
-export function isOurCommand(command: unknown): boolean {
-  return typeof command === "string" && command.includes(MARKER);
 }

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
-import { MARKER } from "./command.js";
+import { MARKER } from "../agents/settings/marker.js";
 
 export const CHAINED = "pre-commit.infragate-chained";
 const BEGIN = "# >>> infragate pre-commit >>>";

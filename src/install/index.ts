@@ -1,20 +1,29 @@
-/** Install and uninstall per agent: the settings file merge, the Cursor rule, the git pre-commit hook. */
+/** Install and uninstall: an agent's settings merge and owned files (from its descriptor), or the git
+ *  pre-commit hook. */
 import fs from "node:fs";
 import path from "node:path";
+import { AGENT_NAMES, getAgent } from "../agents/index.js";
+import type { OwnedFile, Where } from "../agents/descriptor.js";
 import { getPackageRoot } from "../policy/pack.js";
-import { INSTALLERS, type InstallAgent, type Where } from "./agents.js";
 import { commandProblems, hookCommand, type CommandOptions } from "./command.js";
 import { installGit, uninstallGit } from "./git.js";
 import { timestamp, updateJsonFile } from "./json-file.js";
 
-export const INSTALL_TARGETS = ["claude-code", "cursor", "gemini", "codex", "git"] as const;
-export type InstallTarget = (typeof INSTALL_TARGETS)[number];
+/** What `infragate install` takes: every registered agent, and git. */
+export const INSTALL_TARGETS: readonly string[] = [...AGENT_NAMES, "git"];
+export type InstallTarget = string;
+
+export interface FileChange {
+  readonly file: string;
+  readonly changed: boolean;
+  readonly backup?: string;
+}
 
 export interface InstallResult {
   readonly agent: InstallTarget;
   readonly action: "install" | "uninstall";
   /** Files written or removed. */
-  readonly files: readonly { readonly file: string; readonly changed: boolean; readonly backup?: string }[];
+  readonly files: readonly FileChange[];
   readonly command?: string;
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
@@ -24,16 +33,8 @@ export interface InstallOptions extends Where, CommandOptions {
   readonly now?: Date;
 }
 
-export function cursorRuleFile(where: Where): string {
-  const base = where.user ? path.join(where.env.HOME ?? "", ".cursor") : path.join(where.dir, ".cursor");
-  return path.join(base, "rules", "infragate.mdc");
-}
-
-function ruleTemplate(root: string): string {
-  return fs.readFileSync(path.join(root, "install", "cursor", "infragate.mdc"), "utf8");
-}
-
-function writeRule(file: string, text: string, now?: Date): { file: string; changed: boolean; backup?: string } {
+function writeOwned(owned: OwnedFile, now?: Date): FileChange {
+  const { file, text } = owned;
   const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
   if (before === text) return { file, changed: false };
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -46,6 +47,12 @@ function writeRule(file: string, text: string, now?: Date): { file: string; chan
   return backup !== undefined ? { file, changed: true, backup } : { file, changed: true };
 }
 
+function descriptorOf(agent: string): NonNullable<ReturnType<typeof getAgent>> {
+  const d = getAgent(agent);
+  if (!d) throw new Error(`unknown agent '${agent}' (expected one of ${INSTALL_TARGETS.join(", ")})`);
+  return d;
+}
+
 export async function install(agent: InstallTarget, opts: InstallOptions): Promise<InstallResult> {
   const command = hookCommand(agent, opts);
   const warnings = commandProblems(opts);
@@ -55,11 +62,12 @@ export async function install(agent: InstallTarget, opts: InstallOptions): Promi
     if (r.chained) notes.push(`the existing pre-commit hook was kept as ${r.chained} and runs after infragate's check`);
     return { agent, action: "install", files: [{ file: r.file, changed: r.changed }], command, notes, warnings };
   }
-  const inst = INSTALLERS[agent as InstallAgent];
+  const inst = descriptorOf(agent).installer;
+  const target = { kind: "command", command } as const;
+  const files: FileChange[] = [];
   const file = inst.settingsFile(opts);
-  const w = updateJsonFile(file, (s) => inst.install(s, command), opts.now ? { now: opts.now } : {});
-  const files = [{ file, ...w }];
-  if (agent === "cursor") files.push(writeRule(cursorRuleFile(opts), ruleTemplate(opts.root ?? getPackageRoot()), opts.now));
+  if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.install(s, target), opts.now ? { now: opts.now } : {}) });
+  for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) files.push(writeOwned(owned, opts.now));
   return { agent, action: "install", files, command, notes: inst.notes, warnings };
 }
 
@@ -69,19 +77,19 @@ export async function uninstall(agent: InstallTarget, opts: InstallOptions): Pro
     const notes = r.chained ? [`the earlier pre-commit hook was restored from ${r.chained}`] : [];
     return { agent, action: "uninstall", files: [{ file: r.file, changed: r.changed }], notes, warnings: [] };
   }
-  const inst = INSTALLERS[agent as InstallAgent];
-  const file = inst.settingsFile(opts);
-  const w = updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) });
-  const files: { file: string; changed: boolean; backup?: string }[] = [{ file, ...w }];
+  const inst = descriptorOf(agent).installer;
+  const files: FileChange[] = [];
   const warnings: string[] = [];
-  if (agent === "cursor") {
-    const rule = cursorRuleFile(opts);
-    const template = ruleTemplate(opts.root ?? getPackageRoot());
-    if (fs.existsSync(rule) && fs.readFileSync(rule, "utf8") === template) {
-      fs.rmSync(rule);
-      files.push({ file: rule, changed: true });
-    } else if (fs.existsSync(rule)) {
-      warnings.push(`${rule} was edited after install; it was left in place`);
+  const file = inst.settingsFile(opts);
+  if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
+  const target = { kind: "command", command: hookCommand(agent, opts) } as const;
+  for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) {
+    if (!fs.existsSync(owned.file)) continue;
+    if (fs.readFileSync(owned.file, "utf8") === owned.text) {
+      fs.rmSync(owned.file);
+      files.push({ file: owned.file, changed: true });
+    } else {
+      warnings.push(`${owned.file} was edited after install; it was left in place`);
     }
   }
   return { agent, action: "uninstall", files, notes: [], warnings };

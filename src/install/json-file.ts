@@ -1,17 +1,12 @@
 /** Settings files: read a JSON object (or nothing), write it back only when it changes, with a backup. */
 import fs from "node:fs";
 import path from "node:path";
-
-export type JsonObject = Record<string, unknown>;
+import { deepEqual, isObject, type JsonObject } from "../agents/settings/json.js";
 
 export interface ReadJson {
   readonly exists: boolean;
   readonly text: string;
   readonly value: JsonObject;
-}
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** A missing or empty file is {}; a file that is not a JSON object is an error (we never overwrite it). */
@@ -27,10 +22,6 @@ export function readJsonObject(file: string): ReadJson {
   }
   if (!isObject(value)) throw new Error(`${file} does not hold a JSON object; fix or move it, then install again`);
   return { exists: true, text, value };
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function timestamp(now: Date = new Date()): string {

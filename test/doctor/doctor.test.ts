@@ -26,7 +26,7 @@ describe("infragate doctor", { timeout: 90_000 }, () => {
     const sb = await sandbox();
     sb.write(".claude/settings.json", claudeSettings(launcherCommand("claude-code")));
     sb.write(".cursor/hooks.json", cursorHooks(launcherCommand("cursor")));
-    sb.write(".gemini/settings.json", { hooks: { BeforeTool: [{ matcher: ".*", hooks: [{ type: "command", command: binCommand("gemini"), timeout: 30000 }] }] } });
+    sb.write(".gemini/settings.json", { hooks: { BeforeTool: [{ matcher: ".*", hooks: [{ type: "command", command: `${binCommand("gemini")} || exit 2`, timeout: 30000 }] }] } });
     sb.write(sb.managed, goodManaged(launcherCommand("claude-code")));
     const hook = sb.write(".git/hooks/pre-commit", `#!/bin/sh\n${launcherCommand("git")} || exit $?\n`);
     fs.chmodSync(hook, 0o755);
@@ -58,6 +58,18 @@ describe("infragate doctor", { timeout: 90_000 }, () => {
     expect(find(report, "cursor", "fail", /failClosed is not true for preToolUse/)).toBe(true);
     expect(stdout).toMatch(/^FAIL {2}claude-code/m);
     expect(stdout).toMatch(/FAILED: \d+ pass, \d+ warn, \d+ fail/);
+  });
+
+  it("fails a hook that would let calls through when it cannot start: no onFailure (Claude Code), no '|| exit 2' (Gemini, Codex)", async () => {
+    const sb = await sandbox();
+    sb.write(".claude/settings.json", claudeSettings(launcherCommand("claude-code"), 30, null));
+    sb.write(".gemini/settings.json", { hooks: { BeforeTool: [{ matcher: ".*", hooks: [{ type: "command", command: launcherCommand("gemini"), timeout: 30000 }] }] } });
+    sb.write(".codex/hooks.json", { hooks: { PreToolUse: [{ hooks: [{ type: "command", command: `${launcherCommand("codex")} || exit 2`, timeout: 30 }] }] } });
+    const { code, report } = await doctor(sb, ["--no-canary"]);
+    expect(code).toBe(1);
+    expect(find(report, "claude-code", "fail", /lacks "onFailure": "block"/)).toBe(true);
+    expect(find(report, "gemini", "fail", /does not end in '\|\| exit 2'/)).toBe(true);
+    expect(report.checks.some((c) => c.area === "codex" && c.status === "fail")).toBe(false);
   });
 
   it("catches switches that turn hooks off: Claude disableAllHooks, Gemini hooksConfig.enabled false", async () => {

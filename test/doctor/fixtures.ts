@@ -70,8 +70,8 @@ export async function sandbox(): Promise<Sandbox> {
   };
 }
 
-export const claudeSettings = (command: string, timeout: number | null = 30): unknown => ({
-  hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, ...(timeout !== null ? { timeout } : {}) }] }] },
+export const claudeSettings = (command: string, timeout: number | null = 30, onFailure: string | null = "block"): unknown => ({
+  hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, ...(timeout !== null ? { timeout } : {}), ...(onFailure !== null ? { onFailure } : {}) }] }] },
 });
 
 export const cursorHooks = (command: string, extra: Record<string, unknown> = { timeout: 30, failClosed: true }): unknown => ({
@@ -81,6 +81,6 @@ export const cursorHooks = (command: string, extra: Record<string, unknown> = { 
 
 export const goodManaged = (command: string): unknown => ({
   allowManagedHooksOnly: true,
-  hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, timeout: 30 }] }] },
+  hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, timeout: 30, onFailure: "block" }] }] },
   permissions: { disableBypassPermissionsMode: "disable" },
 });

@@ -25,6 +25,8 @@ const backups = (rel: string): string[] => fs.readdirSync(path.dirname(path.join
 
 const FILES = { "claude-code": ".claude/settings.json", cursor: ".cursor/hooks.json", gemini: ".gemini/settings.json", codex: ".codex/hooks.json" } as const;
 const EVENT = { "claude-code": "PreToolUse", gemini: "BeforeTool", codex: "PreToolUse" } as const;
+/** Claude Code has onFailure "block"; Gemini and Codex have no such switch, so the command fails closed itself. */
+const SUFFIX = { "claude-code": "", gemini: " || exit 2", codex: " || exit 2" } as const;
 
 const OTHER_GROUP = { matcher: "Bash", hooks: [{ type: "command", command: "/opt/other-guard.sh", timeout: 5 }] };
 const ORIGINAL = { model: "x", permissions: { allow: ["Bash(ls)"] }, hooks: { PreToolUse: [OTHER_GROUP], BeforeTool: [OTHER_GROUP], PostToolUse: [OTHER_GROUP] } };
@@ -43,7 +45,8 @@ describe.each(["claude-code", "gemini", "codex"] as const)("%s installer", (agen
     expect(groups[0]).toEqual(OTHER_GROUP);
     expect(groups).toHaveLength(2);
     const handler = groups[1]?.hooks[0];
-    expect(handler?.command).toBe(`${process.execPath} ${LAUNCHER} ${agent}`);
+    expect(handler?.command).toBe(`${process.execPath} ${LAUNCHER} ${agent}${SUFFIX[agent]}`);
+    if (agent === "claude-code") expect(handler).toMatchObject({ onFailure: "block" });
     expect(path.isAbsolute(process.execPath)).toBe(true);
     expect(handler?.timeout).toBe(agent === "gemini" ? 30_000 : 30);
     expect(r.files[0]?.backup).toBeDefined();
@@ -80,7 +83,7 @@ describe.each(["claude-code", "gemini", "codex"] as const)("%s installer", (agen
     await install(agent, opts);
     const s = read(file) as { hooks: Record<string, { hooks: { command: string }[] }[]> };
     const commands = (s.hooks[event] ?? []).flatMap((g) => g.hooks.map((h) => h.command));
-    expect(commands).toEqual([`${process.execPath} ${LAUNCHER} ${agent}`]);
+    expect(commands).toEqual([`${process.execPath} ${LAUNCHER} ${agent}${SUFFIX[agent]}`]);
   });
 
   it("refuses a settings file that is not JSON, and leaves it alone", async () => {

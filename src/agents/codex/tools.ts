@@ -1,8 +1,8 @@
 /** Codex PreToolUse tool calls: Bash and MCP as in Claude Code, apply_patch read for the files it touches. */
 import { z } from "zod";
-import { readApplyPatch } from "./apply-patch.js";
-import { readClaudeTool, type ToolReading } from "./claude-tools.js";
-import { fileAction } from "./common.js";
+import { readApplyPatch } from "../apply-patch.js";
+import { readClaudeTool, type ToolReading } from "../claude-code/tools.js";
+import { fileAction } from "../common.js";
 
 export const ApplyPatchInput = z.looseObject({ command: z.union([z.string(), z.array(z.string())]) });
 

@@ -1,8 +1,8 @@
 /** Claude Code tool calls -> GateActions. Codex reuses it for Bash and MCP (its protocol is Claude-compatible). */
 import { z } from "zod";
-import type { GateAction } from "../decide/action.js";
-import { searchAction } from "../decide/search-action.js";
-import { fileAction, shellAction, splitMcpName, unknownToolActions } from "./common.js";
+import type { GateAction } from "../../decide/action.js";
+import { searchAction } from "../../decide/search-action.js";
+import { fileAction, shellAction, splitMcpName, unknownToolActions } from "../common.js";
 
 const CommandInput = z.looseObject({ command: z.string() });
 const FilePathInput = z.looseObject({ file_path: z.string().min(1) });

@@ -1,8 +1,8 @@
 /** Claude Code managed settings: the only place a hook cannot be switched off by the user or the agent. */
 import fs from "node:fs";
 import path from "node:path";
-import { nestedHookEntries, readSettings } from "./settings.js";
-import { check, homeOf, type Check, type DoctorOptions } from "./types.js";
+import { check, homeOf, type Check, type DoctorScope } from "../checks.js";
+import { nestedHookEntries, readSettings } from "../settings/entries.js";
 
 export function defaultManagedSettings(platform: NodeJS.Platform = process.platform): string {
   if (platform === "darwin") return "/Library/Application Support/ClaudeCode/managed-settings.json";
@@ -14,7 +14,7 @@ export function defaultManagedSettings(platform: NodeJS.Platform = process.platf
 export function managedSnippet(command: string): string {
   const snippet = {
     allowManagedHooksOnly: true,
-    hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, timeout: 30 }] }] },
+    hooks: { PreToolUse: [{ matcher: "*", hooks: [{ type: "command", command, timeout: 30, onFailure: "block" }] }] },
     permissions: { disableBypassPermissionsMode: "disable" },
   };
   return JSON.stringify(snippet, null, 2);
@@ -32,7 +32,7 @@ function managedFiles(main: string): string[] {
 }
 
 /** Checks on managed settings, and the snippet to print when they are not tamper-proof. */
-export function checkManaged(opts: DoctorOptions, installedCommand: string | undefined): { checks: Check[]; snippet: string | undefined } {
+export function checkManaged(opts: DoctorScope, installedCommand: string | undefined): { checks: Check[]; snippet: string | undefined } {
   const home = homeOf(opts);
   const claudeUsed = installedCommand !== undefined || fs.existsSync(path.join(home, ".claude")) || fs.existsSync(path.join(opts.dir, ".claude"));
   if (!claudeUsed) return { checks: [], snippet: undefined };

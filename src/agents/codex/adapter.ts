@@ -1,8 +1,8 @@
 /** OpenAI Codex PreToolUse hooks: Claude-compatible payloads; no ask (unsupported), so an ask is a block. */
-import { humanMustAct } from "./common.js";
-import { claudeDeny, readClaudePayload } from "./claude-code.js";
-import { readCodexTool } from "./codex-tools.js";
-import type { AgentAdapter, Decision, HookAnswer } from "./types.js";
+import { humanMustAct } from "../common.js";
+import { claudeDeny, readClaudePayload } from "../claude-code/adapter.js";
+import { readCodexTool } from "./tools.js";
+import type { AgentAdapter, Decision, HookAnswer } from "../types.js";
 
 export const codex: AgentAdapter = {
   name: "codex",

@@ -1,12 +1,12 @@
-/** Find infragate's hook entries in each agent's settings files (the documented shapes, see
- *  research/hook-protocols.md): Claude Code and Codex `hooks.<Event>[].hooks[]`, Gemini the same with
- *  ms timeouts, Cursor `hooks.<event>[]` flat. */
+/** Find infragate's hook entries in an agent's settings file (the documented shapes, see
+ *  research/hook-protocols.md): `hooks.<Event>[].hooks[]` (Claude Code, Codex, Gemini with ms timeouts) or
+ *  `hooks.<event>[]` flat (Cursor, Copilot). */
 import fs from "node:fs";
-
-export type HookAgent = "claude-code" | "cursor" | "gemini" | "codex";
+import { MARKER } from "./marker.js";
 
 export interface HookEntry {
-  readonly agent: HookAgent;
+  /** The agent's registry name. */
+  readonly agent: string;
   /** The settings file. */
   readonly file: string;
   readonly event: string;
@@ -16,8 +16,10 @@ export interface HookEntry {
   readonly args: readonly string[] | undefined;
   /** The timeout in ms as configured (Claude, Cursor, Codex: seconds in the file), undefined if unset. */
   readonly timeoutMs: number | undefined;
-  /** Cursor only. */
+  /** Cursor's switch. */
   readonly failClosed: boolean | undefined;
+  /** Claude Code's switch ("block" makes a failing hook block). */
+  readonly onFailure: string | undefined;
 }
 
 export interface SettingsFile {
@@ -47,34 +49,38 @@ export function readSettings(file: string): SettingsFile {
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Is this hook command infragate's? */
-export function isInfragateCommand(command: string, args: readonly string[] = []): boolean {
+/** Is this hook command infragate's (for this agent)? */
+export function isInfragateCommand(command: string, args: readonly string[] = [], agent = ""): boolean {
   const text = [command, ...args].join(" ");
-  return /infragate/i.test(text) || /\bhook\s+(?:claude-code|cursor|gemini|codex|git)\b/.test(text);
+  if (text.includes(MARKER) || /infragate/i.test(text)) return true;
+  return agent !== "" && new RegExp(`\\bhook\\s+${agent.replace(/[^a-z0-9-]/g, "")}\\b`).test(text);
 }
 
-function entry(agent: HookAgent, file: string, event: string, matcher: string | undefined, h: Record<string, unknown>, timeoutUnit: number): HookEntry | undefined {
-  if (typeof h.command !== "string") return undefined;
+/** One handler object as an entry, when it is infragate's. `commandKey` is where the agent keeps the command. */
+export function entry(agent: string, file: string, event: string, matcher: string | undefined, h: Record<string, unknown>, timeoutUnit: number, commandKey = "command"): HookEntry | undefined {
+  const command = h[commandKey];
+  if (typeof command !== "string") return undefined;
   const args = Array.isArray(h.args) ? h.args.filter((a): a is string => typeof a === "string") : undefined;
-  if (!isInfragateCommand(h.command, args)) return undefined;
+  if (!isInfragateCommand(command, args, agent)) return undefined;
   return {
     agent,
     file,
     event,
     matcher,
-    command: h.command,
+    command,
     args,
     timeoutMs: typeof h.timeout === "number" ? h.timeout * timeoutUnit : undefined,
     failClosed: typeof h.failClosed === "boolean" ? h.failClosed : undefined,
+    onFailure: typeof h.onFailure === "string" ? h.onFailure : undefined,
   };
 }
 
-/** Claude Code, Codex, Gemini: `{hooks: {Event: [{matcher, hooks: [{type, command, timeout}]}]}}`. */
-export function nestedHookEntries(agent: HookAgent, s: SettingsFile): HookEntry[] {
+/** Claude Code, Codex, Gemini: `{hooks: {Event: [{matcher, hooks: [{type, command, timeout}]}]}}`; unit is
+ *  the timeout's unit in ms (1000 for seconds). */
+export function nestedHookEntries(agent: string, s: SettingsFile, unit = 1000): HookEntry[] {
   const out: HookEntry[] = [];
   const hooks = s.json?.hooks;
   if (!isRecord(hooks)) return out;
-  const unit = agent === "gemini" ? 1 : 1000;
   for (const [event, groups] of Object.entries(hooks)) {
     for (const g of asArray(groups)) {
       if (!isRecord(g)) continue;
@@ -88,15 +94,17 @@ export function nestedHookEntries(agent: HookAgent, s: SettingsFile): HookEntry[
   return out;
 }
 
-/** Cursor: `{version: 1, hooks: {event: [{command, timeout, failClosed, matcher}]}}`. */
-export function cursorHookEntries(s: SettingsFile): HookEntry[] {
+/** Cursor, Copilot: `{version: 1, hooks: {event: [{command, timeout, failClosed, matcher}]}}` (Copilot keeps
+ *  the command under "bash" and the timeout in timeoutSec). */
+export function flatHookEntries(agent: string, s: SettingsFile, commandKey = "command"): HookEntry[] {
   const out: HookEntry[] = [];
   const hooks = s.json?.hooks;
   if (!isRecord(hooks)) return out;
   for (const [event, list] of Object.entries(hooks)) {
     for (const h of asArray(list)) {
       if (!isRecord(h)) continue;
-      const e = entry("cursor", s.file, event, typeof h.matcher === "string" ? h.matcher : undefined, h, 1000);
+      const withTimeout = h.timeout === undefined && typeof h.timeoutSec === "number" ? { ...h, timeout: h.timeoutSec } : h;
+      const e = entry(agent, s.file, event, typeof h.matcher === "string" ? h.matcher : undefined, withTimeout, 1000, commandKey);
       if (e) out.push(e);
     }
   }

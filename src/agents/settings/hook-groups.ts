@@ -2,8 +2,8 @@
  * The `{"hooks": {"<Event>": [{"matcher", "hooks": [handler]}]}}` shape shared by Claude Code, Gemini CLI and
  * Codex. Our handlers are found by their command (MARKER); everything else is left exactly as it was.
  */
-import { isOurCommand } from "./command.js";
-import { deepEqual, isObject, type JsonObject } from "./json-file.js";
+import { deepEqual, isObject, type JsonObject } from "./json.js";
+import { isOurCommand } from "./marker.js";
 
 export interface Group {
   readonly matcher?: string;
@@ -51,12 +51,4 @@ export function withOurs(settings: JsonObject, event: string, group: Group): Jso
   const hooks = isObject(base.hooks) ? { ...base.hooks } : {};
   hooks[event] = [...groupsOf(base, event), group];
   return { ...base, hooks };
-}
-
-export function hasOurs(settings: JsonObject, event: string): boolean {
-  try {
-    return groupsOf(settings, event).some((g) => isObject(g) && Array.isArray(g.hooks) && g.hooks.some((h) => isObject(h) && isOurCommand(h.command)));
-  } catch {
-    return false;
-  }
 }

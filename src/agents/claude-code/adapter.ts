@@ -1,8 +1,8 @@
 /** Claude Code PreToolUse hooks (research/hook-protocols.md section 1). Also the base for Codex, whose protocol is Claude-compatible. */
 import { z } from "zod";
-import { humanMustAct, resolveCwd } from "./common.js";
-import { readClaudeTool, type ToolReading } from "./claude-tools.js";
-import type { AgentAdapter, Decision, HookAnswer, HookEnv, Reading } from "./types.js";
+import { humanMustAct, resolveCwd } from "../common.js";
+import { readClaudeTool, type ToolReading } from "./tools.js";
+import type { AgentAdapter, Decision, HookAnswer, HookEnv, Reading } from "../types.js";
 
 export const ClaudePreToolUse = z.looseObject({
   hook_event_name: z.string().optional(),

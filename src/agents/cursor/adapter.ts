@@ -1,9 +1,9 @@
 /** Cursor hooks (research/hook-protocols.md section 2): beforeShellExecution, beforeReadFile, beforeMCPExecution, preToolUse. */
 import path from "node:path";
 import { z } from "zod";
-import type { GateAction } from "../decide/action.js";
-import { fileAction, humanMustAct, parseMaybeJson, pathsIn, resolveCwd, shellAction, unknownToolActions } from "./common.js";
-import type { AgentAdapter, Decision, HookAnswer, HookEnv, Reading } from "./types.js";
+import type { GateAction } from "../../decide/action.js";
+import { fileAction, humanMustAct, parseMaybeJson, pathsIn, resolveCwd, shellAction, unknownToolActions } from "../common.js";
+import type { AgentAdapter, Decision, HookAnswer, HookEnv, Reading } from "../types.js";
 
 const Common = {
   conversation_id: z.string().optional(),

@@ -1,9 +1,9 @@
 /** Gemini CLI BeforeTool hooks (research/hook-protocols.md section 3, agent-e2e.md). No ask: an ask is a block. */
 import path from "node:path";
 import { z } from "zod";
-import type { GateAction } from "../decide/action.js";
-import { fileAction, humanMustAct, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "./common.js";
-import type { AgentAdapter, Decision, HookAnswer, Reading } from "./types.js";
+import type { GateAction } from "../../decide/action.js";
+import { fileAction, humanMustAct, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "../common.js";
+import type { AgentAdapter, Decision, HookAnswer, Reading } from "../types.js";
 
 export const GeminiBeforeTool = z.looseObject({
   hook_event_name: z.string().optional(),

@@ -73,6 +73,25 @@ function execContainer(tool: string, w: readonly RWord[], at: number, host: Read
   return { kind: "inner", wrapper: `${tool} exec`, words, env, clearEnv: true, emitSelf: true };
 }
 
+const COMPOSE_GLOBAL = { short: "fp", long: ["file", "project-name", "profile", "env-file", "project-directory", "ansi", "parallel", "progress"] };
+const COMPOSE_RUN = { short: "elpuvw", long: ["env", "label", "publish", "user", "volume", "workdir", "entrypoint", "name", "env-from-file", "cap-add", "cap-drop", "index", "pull"] };
+
+/** `docker compose [-f F] run|exec [opts] SERVICE [CMD ARGS]`: the command runs in the service's container.
+ *  Without CMD the service runs its own command from the compose file, which the shell stage cannot read. */
+function compose(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>): Unwrap | undefined {
+  const g = parseOptions(w, at, COMPOSE_GLOBAL);
+  const sub = w[g.index]?.value;
+  if (sub !== "run" && sub !== "exec") return undefined;
+  const p = parseOptions(w, g.index + 1, COMPOSE_RUN);
+  if (hasOpt(p, "d", "detach") && sub === "exec") return undefined;
+  const args = w.slice(p.index + 1);
+  const entrypoint = optValue(p, "entrypoint");
+  const words: RWord[] = entrypoint ? [lit(entrypoint), ...args] : args;
+  if (words.length === 0) return undefined;
+  const env = containerEnv(optValues(p, "e", "env"), host);
+  return { kind: "inner", wrapper: `${tool} ${sub}`, words, env, clearEnv: true, emitSelf: true };
+}
+
 function container(tool: string): Handler {
   return (w, inv, names) => {
     const g = parseOptions(w, 1, GLOBAL_SPEC);
@@ -81,6 +100,7 @@ function container(tool: string): Handler {
     const sub = w[i]?.value;
     if (sub === "run") return runContainer(tool, w, i + 1, inv.env, names);
     if (sub === "exec") return execContainer(tool, w, i + 1, inv.env);
+    if (sub === "compose") return compose(`${tool} compose`, w, i + 1, inv.env);
     return undefined;
   };
 }
@@ -90,4 +110,6 @@ export const CONTAINERS: Readonly<Record<string, Handler>> = {
   podman: container("podman"),
   nerdctl: container("nerdctl"),
   finch: container("finch"),
+  "docker-compose": (w, inv) => compose("docker-compose", w, 1, inv.env),
+  "podman-compose": (w, inv) => compose("podman-compose", w, 1, inv.env),
 };

@@ -9,10 +9,12 @@ import { SCRIPT_RUNNERS } from "./scripts.js";
 import { FANOUT } from "./fanout.js";
 import { LAUNCHERS } from "./launchers.js";
 import { CONTAINERS } from "./containers.js";
+import { EXEC_LAUNCHERS } from "./exec-launchers.js";
+import { IAC_WRAPPERS } from "./iac-wrappers.js";
 import { inlineFor } from "./inline.js";
 import { followProject } from "./project/follow.js";
 
-const HANDLERS: Readonly<Record<string, Handler>> = { ...WRAPPERS, ...SCRIPT_RUNNERS, ...FANOUT, ...LAUNCHERS, ...CONTAINERS };
+const HANDLERS: Readonly<Record<string, Handler>> = { ...WRAPPERS, ...SCRIPT_RUNNERS, ...FANOUT, ...LAUNCHERS, ...EXEC_LAUNCHERS, ...IAC_WRAPPERS, ...CONTAINERS };
 const MAX_UNWRAP = 64;
 
 function programOf(inv: Inv, ctx: Ctx): string {

@@ -1,0 +1,51 @@
+/** Launchers and IaC wrappers (src/shell/exec-launchers.ts, src/shell/iac-wrappers.ts, docker compose in
+ *  src/shell/containers.ts): the command they run is decided by its own CLI's policies. */
+import { policyTable } from "../support/policy-table.js";
+
+policyTable("launchers and IaC wrappers", {
+  deny: [
+    { cmd: "mise exec -- terraform destroy", by: "terraform.destroy" },
+    { cmd: "mise exec -c 'terraform destroy'", by: "terraform.destroy" },
+    { cmd: "asdf exec terraform destroy -auto-approve", by: "terraform.destroy" },
+    { cmd: "saml2aws exec --exec-profile prod -- terraform destroy", by: "terraform.destroy" },
+    { cmd: "assume prod --exec 'terraform destroy'", by: "terraform.destroy" },
+    { cmd: "nix-shell -p terraform --run 'terraform destroy'", by: "terraform.destroy" },
+    { cmd: "nix develop -c terraform destroy", by: "terraform.destroy" },
+    { cmd: "watchexec -- terraform destroy -auto-approve", by: "terraform.destroy" },
+    { cmd: "docker compose run --rm tools terraform destroy", by: "terraform.destroy" },
+    { cmd: "docker compose exec tools aws s3 rb s3://prod-data --force", by: "aws.s3-bucket-force-delete" },
+    { cmd: "railway run terraform destroy", by: "terraform.destroy" },
+    { cmd: "mise exec -- fly apps destroy api", by: "paas.destroy" },
+    { cmd: "atmos terraform destroy vpc -s prod", by: "terraform.destroy" },
+    { cmd: "atmos helmfile destroy nginx -s prod", by: "paas.destroy" },
+    { cmd: "terramate run -- terraform destroy -auto-approve", by: "terraform.destroy" },
+    { cmd: "terraspace down demo", by: "terraform.destroy" },
+    { cmd: "terraspace all down -y", by: "terraform.destroy" },
+  ],
+  ask: [
+    { cmd: "atmos terraform deploy vpc -s prod", by: "terraform.apply" },
+    { cmd: "atmos terraform apply vpc -s prod", by: "terraform.apply" },
+    { cmd: "terraspace up demo -y", by: "terraform.apply" },
+    { cmd: "terramate run -- terraform apply", by: "terraform.apply" },
+    { cmd: "saml2aws exec -- aws ec2 stop-instances --instance-ids i-1", by: "aws.mutation" },
+    { cmd: "watchexec -r 'terraform apply -auto-approve'", by: "terraform.apply" },
+  ],
+  allow: [
+    "mise exec -- terraform plan",
+    "mise install",
+    "asdf exec terraform validate",
+    "saml2aws exec -- aws sts get-caller-identity",
+    "assume prod -x 'aws s3 ls'",
+    "nix-shell -p jq --run 'jq . x.json'",
+    "watchexec -e tf -- terraform fmt -check",
+    "docker compose run --rm app npm test",
+    "docker compose exec app ls -la",
+    "atmos terraform plan vpc -s prod",
+    "atmos terraform destroy vpc -s prod --dry-run",
+    "atmos describe stacks",
+    "terramate run -- terraform plan",
+    "terramate list",
+    "terraspace plan demo",
+    "railway run npm test",
+  ],
+});

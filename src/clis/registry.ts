@@ -4,9 +4,11 @@
 import { SHELLS } from "../shell/programs.js";
 import type { ProgramNames } from "../shell/types.js";
 import { awsCli } from "./aws/index.js";
+import { azureCli } from "./azure/index.js";
 import { cdkCli, cdktfCli } from "./cdk/index.js";
 import type { CliDescriptor } from "./descriptor.js";
 import { fileToolsCli } from "./file-tools/index.js";
+import { gcloudCli } from "./gcloud/index.js";
 import { gitCli } from "./git/index.js";
 import { helmCli } from "./helm/index.js";
 import { infragateCli } from "./infragate/index.js";
@@ -26,6 +28,8 @@ export const CLIS: readonly CliDescriptor[] = [
   cdkCli,
   cdktfCli,
   awsCli,
+  gcloudCli,
+  azureCli,
   pulumiCli,
   kubectlCli,
   helmCli,

@@ -11,6 +11,8 @@ export type ResourceRef =
   /** tree: the action covers a directory tree or an archive (its members are in the context). */
   | { readonly type: "File"; readonly path: string; readonly tree?: boolean }
   | { readonly type: "AwsService"; readonly name: string }
+  /** An object (or, with a key prefix, objects) in a cloud object store: `s3://b/k`, `gs://b/k`, `azure://acct/container/k`. */
+  | { readonly type: "StoredObject"; readonly url: string }
   | { readonly type: "Cluster"; readonly name: string }
   | { readonly type: "McpTool"; readonly server: string; readonly tool: string };
 

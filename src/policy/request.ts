@@ -59,6 +59,8 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
         parents: [],
       };
     }
+    case "StoredObject":
+      return { uid: { type: "StoredObject", id: ref.url }, attrs: { url: ref.url }, parents: [] };
     case "Cluster":
       return { uid: { type: "Cluster", id: ref.name }, attrs: { name: ref.name }, parents: [] };
     default: {

@@ -1,6 +1,6 @@
 /** Facts the azure policies read beyond the command: the deployment mode, deployment-stack deletes, role
  *  assignments, network security rules opened to the internet, public blob access. */
-import { coversAdminPort, isWorldRange } from "../cloud/network.js";
+import { coversAdminPort, isWorldRange } from "../network-rules.js";
 import { hasOpt, optValue, optValues, type AzArgv } from "./grammar.js";
 
 export interface NsgFacts {

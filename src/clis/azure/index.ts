@@ -3,8 +3,8 @@
  *  writes. docs/clis/azure.md. */
 import type { SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
-import { isCaptured } from "../cloud/capture.js";
-import { objectOperation } from "../cloud/remote-objects.js";
+import { isCaptured } from "../printers.js";
+import { objectOperation } from "../remote-objects.js";
 import type { Interpretation, Operation } from "../types.js";
 import { deploymentMode, nsgFacts, publicAccess, roleFacts, unmanageAction } from "./facts.js";
 import { hasOpt, optValue, splitAzArgv } from "./grammar.js";

@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
 import { effectOf } from "../file-tools/args.js";
-import { parseObjectUrl, type ObjectAccess, type ObjectRef } from "../cloud/remote-objects.js";
+import { parseObjectUrl, type ObjectAccess, type ObjectRef } from "../remote-objects.js";
 import { optValue, type AzArgv } from "./grammar.js";
 
 function account(a: AzArgv, env: Readonly<Record<string, string>>): string {

@@ -1,7 +1,7 @@
 /** Facts the gcloud policies read beyond the command: IAM bindings (who gets which role) and firewall
  *  rules (which ports are opened to which ranges). Role names are normalised to `roles/...`; the policy
  *  holds the list of admin roles and public members. */
-import { coversAdminPort, isWorldRange } from "../cloud/network.js";
+import { coversAdminPort, isWorldRange } from "../network-rules.js";
 import { flagValue, hasFlag, listValues, type GcloudArgv } from "./grammar.js";
 
 export interface IamFacts {

@@ -2,9 +2,9 @@
  *  `object.write` / `object.delete` request per Cloud Storage object a copy, move, sync or remove touches
  *  (remote Terraform state), plus the local files a download writes. docs/clis/gcloud.md. */
 import type { SimpleCommand } from "../../shell/types.js";
-import { isCaptured } from "../cloud/capture.js";
+import { isCaptured } from "../printers.js";
 import type { CliDescriptor } from "../descriptor.js";
-import { objectOperation } from "../cloud/remote-objects.js";
+import { objectOperation } from "../remote-objects.js";
 import type { Interpretation, Operation } from "../types.js";
 import { bqCall } from "./bq.js";
 import type { GcpCall } from "./call.js";

@@ -2,7 +2,7 @@
  *  object.delete requests (remote Terraform state) and the local files a download writes. */
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
 import { destinationPaths, effectOf } from "../file-tools/args.js";
-import { parseObjectUrl, uploadKey, type ObjectAccess } from "../cloud/remote-objects.js";
+import { parseObjectUrl, uploadKey, type ObjectAccess } from "../remote-objects.js";
 
 export interface StorageCall {
   /** cp | mv | rm | rsync | other */

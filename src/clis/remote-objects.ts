@@ -3,8 +3,8 @@
  *  decided like a local state swap (policies/remote-state.cedar). The name facts are pure; whether the object
  *  is the state of a Terraform root in the workspace (backend blocks) is filled by the enrichment stage. */
 import path from "node:path";
-import type { SimpleCommand } from "../../shell/types.js";
-import type { Operation } from "../types.js";
+import type { SimpleCommand } from "../shell/types.js";
+import type { Operation } from "./types.js";
 
 export type ObjectStore = "s3" | "gcs" | "azure";
 

@@ -1,6 +1,6 @@
 /** Tool-version managers, credential helpers and watchers that only run another command: `mise exec --`,
  *  `asdf exec`, `saml2aws exec --`, granted `assume --exec`, `nix-shell --run`, `nix develop -c`,
- *  `watchexec --`, `railway run`. The command they run is what gets interpreted. */
+ *  `watchexec --`, `railway run`, `sst shell`. The command they run is what gets interpreted. */
 import type { Handler, RWord, Unwrap } from "./model.js";
 import { optValue, parseOptions, type OptSpec } from "./options.js";
 
@@ -93,6 +93,14 @@ const railway: Handler = (w) => {
   return inner("railway run", w.slice(p.index));
 };
 
+/** `sst shell [--stage S] CMD ARGS`: CMD runs with the app's linked resources in its environment. sst takes
+ *  every word starting with `-` as its own flag, wherever it stands (cmd/sst/main.go). */
+const sst: Handler = (w) => {
+  if (w[1]?.value !== "shell") return undefined;
+  const words = w.slice(2).filter((x, i, all) => !x.value.startsWith("-") && !(i > 0 && /^--?stage$/.test(all[i - 1]?.value ?? "")));
+  return inner("sst shell", words);
+};
+
 export const EXEC_LAUNCHERS: Readonly<Record<string, Handler>> = {
   mise,
   rtx: mise,
@@ -103,4 +111,5 @@ export const EXEC_LAUNCHERS: Readonly<Record<string, Handler>> = {
   nix,
   watchexec,
   railway,
+  sst,
 };

@@ -17,6 +17,8 @@ describe("launchers that only run another command", () => {
   t("watchexec -r 'terraform apply -auto-approve'", { program: "terraform", argv: ["terraform", "apply", "-auto-approve"] });
   t("railway run -s api terraform destroy", { program: "terraform", wrappers: ["railway run"] });
   t("railway up", { program: "railway", argv: ["railway", "up"] });
+  t("sst shell --stage prod node scripts/seed.js", { program: "node", argv: ["node", "scripts/seed.js"], wrappers: ["sst shell"] });
+  t("sst deploy --stage prod", { program: "sst", argv: ["sst", "deploy", "--stage", "prod"] });
   t("mise install", { program: "mise", argv: ["mise", "install"] });
   t("nix-shell -p jq", { program: "nix-shell" });
   it("mise exec without a command runs nothing but mise", () => {

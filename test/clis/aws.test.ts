@@ -146,9 +146,33 @@ describe("aws facts", () => {
   });
   it("s3 downloads write local files; OUTFILE operations too", () => {
     const r = interpretAws(cmd("aws s3 cp s3://b/terraform.tfstate terraform.tfstate"));
-    expect(r.files).toEqual([expect.objectContaining({ op: "write", path: "/ws/terraform.tfstate" })]);
+    expect(r.files.map((f) => f.path)).toContain("/ws/terraform.tfstate");
+    // A directory destination: the file it writes is dir/<object name>.
+    expect(interpretAws(cmd("aws s3 cp s3://b/prod/terraform.tfstate .")).files.map((f) => f.path)).toContain("/ws/terraform.tfstate");
+    expect(interpretAws(cmd("aws s3 cp s3://b/prod/terraform.tfstate ./infra/")).files.map((f) => f.path)).toContain("/ws/infra/terraform.tfstate");
     expect(interpretAws(cmd("aws s3api get-object --bucket b --key k out.bin")).files[0]?.path).toBe("/ws/out.bin");
     expect(interpretAws(cmd("aws s3 cp s3://b/k -")).files).toEqual([]);
+  });
+});
+
+describe("aws object effects (remote state)", () => {
+  const objs = (text: string): [string, unknown, unknown, unknown][] =>
+    interpretAws(cmd(text)).operations.filter((o) => o.action.startsWith("object.")).map((o) => [o.action, o.context.bucket, o.context.key, o.context.recursive]);
+  it("uploads write the object; a prefix destination takes the file's name", () => {
+    expect(objs("aws s3 cp old.tfstate s3://tf/prod/terraform.tfstate")).toEqual([["object.write", "tf", "prod/terraform.tfstate", false]]);
+    expect(objs("aws s3 cp ./old.tfstate s3://tf/prod/")).toEqual([["object.write", "tf", "prod/old.tfstate", false]]);
+    expect(objs("aws s3 sync ./states s3://tf/prod --delete")).toEqual([["object.write", "tf", "prod", true], ["object.delete", "tf", "prod", true]]);
+  });
+  it("rm, mv, rb --force and s3api name what they delete", () => {
+    expect(objs("aws s3 rm s3://tf/prod/terraform.tfstate")).toEqual([["object.delete", "tf", "prod/terraform.tfstate", false]]);
+    expect(objs("aws s3 mv s3://tf/a.tfstate s3://tf/b.tfstate")).toEqual([["object.write", "tf", "b.tfstate", false], ["object.delete", "tf", "a.tfstate", false]]);
+    expect(objs("aws s3 rb s3://tf --force")).toEqual([["object.delete", "tf", "", true]]);
+    expect(objs("aws s3api put-object --bucket tf --key prod/terraform.tfstate --body old.tfstate")).toEqual([["object.write", "tf", "prod/terraform.tfstate", false]]);
+    expect(objs("aws s3api delete-object --bucket tf --key prod/terraform.tfstate")).toEqual([["object.delete", "tf", "prod/terraform.tfstate", false]]);
+  });
+  it("downloads and dry runs touch no object", () => {
+    expect(objs("aws s3 cp s3://tf/prod/terraform.tfstate .")).toEqual([]);
+    expect(objs("aws s3 rm s3://tf/prod/terraform.tfstate --dryrun")).toEqual([]);
   });
 });
 

@@ -1,13 +1,14 @@
 /** `aws` (CLI v2): research/iac-semantics.md section 6. One `aws.<class>` request per call, plus one
  *  `aws.provision` request per instance type for calls that start capacity (budget guardrails). */
-import path from "node:path";
-import type { FileEffect, SimpleCommand } from "../../shell/types.js";
+import type { SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
+import { objectOperation } from "../remote-objects.js";
 import type { Interpretation, Interpreter, Operation } from "../types.js";
 import { provisionFacts, typeCandidates } from "./budget.js";
 import { ingressFacts, policyDocFacts } from "./documents.js";
 import { isOn, paramValue, paramValues, splitAwsArgv, type AwsParams } from "./grammar.js";
-import { hasOutfile, readParams } from "./params.js";
+import { s3Objects, localWrites } from "./objects.js";
+import { readParams } from "./params.js";
 import { CREDENTIAL_KEYS, actionFor, verbClass } from "./verbs.js";
 
 const DOC_PARAMS = ["policy-document", "assume-role-policy-document", "inline-policy", "policy", "policy-text", "resource-policy"];
@@ -30,17 +31,6 @@ function cut(v: string): string {
 
 function isLocalEndpoint(url: string): boolean {
   return /^(https?:\/\/)?(localhost|127\.\d+\.\d+\.\d+|\[::1\]|localstack)(:\d+)?(\/|$)/i.test(url);
-}
-
-/** Local files an s3 download or an OUTFILE operation writes. */
-function localWrites(cmd: SimpleCommand, service: string, operation: string, positionals: readonly string[]): FileEffect[] {
-  let dest: string | undefined;
-  if (service === "s3" && ["cp", "mv", "sync"].includes(operation)) {
-    const [src, dst] = positionals;
-    if (src?.startsWith("s3://") && dst !== undefined && !dst.startsWith("s3://")) dest = dst;
-  } else if (hasOutfile(service, operation)) dest = positionals[positionals.length - 1];
-  if (dest === undefined || dest === "-") return [];
-  return [{ op: "write", path: path.resolve(cmd.cwd, dest), via: `aws ${service} ${operation}`, text: cmd.text }];
 }
 
 export function interpretAwsArgv(cmd: SimpleCommand): Interpretation {
@@ -119,7 +109,10 @@ export function interpretAwsArgv(cmd: SimpleCommand): Interpretation {
       });
     }
   }
-  return { operations, files: help || dryRun ? [] : localWrites(cmd, service, operation, positionals) };
+  if (help || dryRun) return { operations, files: [] };
+  const via = `aws ${service} ${operation}`;
+  for (const o of s3Objects(service, operation, params, names)) operations.push(objectOperation(cmd, via, o));
+  return { operations, files: localWrites(cmd, service, operation, positionals) };
 }
 
 export const interpretAws: Interpreter = interpretAwsArgv;

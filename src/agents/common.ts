@@ -1,7 +1,7 @@
 /** Helpers shared by the adapters: cwd resolution, tool-input key scanning, answer texts. */
 import path from "node:path";
 import { quote } from "shell-quote";
-import type { GateAction } from "../decide/action.js";
+import type { GateAction, ToolCategory } from "../decide/action.js";
 import type { FileOp } from "../shell/types.js";
 import type { HookEnv } from "./types.js";
 
@@ -17,6 +17,11 @@ export function resolveCwd(payloadCwd: unknown, where: HookEnv, vars: readonly s
 
 export function fileAction(op: FileOp, file: string, cwd: string, tool: string): GateAction {
   return { kind: "file", op, path: path.resolve(cwd, file), cwd, tool };
+}
+
+/** A tool infragate knows whose input names no command and no file it guards: a tool.use request. */
+export function knownTool(tool: string, input: unknown, cwd: string, category: ToolCategory): GateAction {
+  return { kind: "tool", tool, input, cwd, category };
 }
 
 export function shellAction(command: string, cwd: string, tool: string): GateAction {

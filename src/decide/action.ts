@@ -6,8 +6,13 @@ export type GateAction =
   /** search: a recursive search of the tree at `path` (an agent's Grep tool), with the tool's own filters. */
   | { readonly kind: "file"; readonly op: FileOp; readonly path: string; readonly cwd: string; readonly tool: string; readonly search?: SearchFilter }
   | { readonly kind: "mcp"; readonly server: string; readonly tool: string; readonly input: unknown; readonly cwd: string }
-  /** A tool infragate does not know, whose input names no command and no file. */
-  | { readonly kind: "tool"; readonly tool: string; readonly input: unknown; readonly cwd: string };
+  /** A tool whose input names no command and no file: one infragate knows changes nothing it guards (with its
+   *  category: a tool.use request), or one it does not know (no category: a tool.unknown request). */
+  | { readonly kind: "tool"; readonly tool: string; readonly input: unknown; readonly cwd: string; readonly category?: ToolCategory };
+
+/** What a known tool without a command or file does: lists or searches names, talks to the web, or manages
+ *  the agent's own session (todo lists, plan mode, subagents, questions). */
+export type ToolCategory = "search" | "web" | "session";
 
 /** A short human text for an action: the command, or `Write /abs/path`. */
 export function describeAction(action: GateAction): string {

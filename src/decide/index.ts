@@ -80,19 +80,12 @@ function collectOperations(action: GateAction, ctx: DecideContext): { operations
         files: [],
         problems: [],
       };
-    case "tool":
-      return {
-        operations: [
-          {
-            action: "tool.unknown",
-            resource: { type: "Program", name: action.tool },
-            context: toolInputFacts(action.input),
-            summary: `${action.tool} (a tool infragate does not know)`,
-          },
-        ],
-        files: [],
-        problems: [],
-      };
+    case "tool": {
+      const op: Operation = action.category
+        ? { action: "tool.use", resource: { type: "Program", name: action.tool }, context: { category: action.category, ...toolInputFacts(action.input) }, summary: `${action.tool} (${action.category})` }
+        : { action: "tool.unknown", resource: { type: "Program", name: action.tool }, context: toolInputFacts(action.input), summary: `${action.tool} (a tool infragate does not know)` };
+      return { operations: [op], files: [], problems: [] };
+    }
   }
 }
 

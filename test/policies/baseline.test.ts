@@ -64,3 +64,39 @@ describe("config: disable", () => {
     expect(problems).toEqual(['.infragate/config.json disables "terraform.aply", which is not a policy of the pack']);
   });
 });
+
+describe("baseline.known-tool: agent tools that change nothing infragate guards are Cedar requests", () => {
+  const webFetch = (root: string) => ({ kind: "tool", tool: "WebFetch", input: { url: "https://example.com" }, cwd: root, category: "web" }) as const;
+
+  it("permits a known tool (tool.use) in block-list mode, answered by the scope shortcut without Cedar", async () => {
+    const gate = makeGate();
+    const before = gate.fast.stats.cedar;
+    const r = await gate.run({ kind: "tool", tool: "TodoWrite", input: { todos: [] }, cwd: gate.root, category: "session" });
+    expect(r.findings.flatMap((f) => f.errors)).toEqual([]);
+    expect(r.decision, r.reason).toBe("allow");
+    expect(r.findings.map((f) => f.action)).toEqual(["tool.use"]);
+    const requests = gate.requestsOf(r);
+    for (const q of requests) expect(gate.fast.authorize(q).decision).toBe("allow");
+    expect(gate.fast.stats.cedar).toBe(before);
+  });
+
+  it("permits it in allow-list mode too (the baseline permit-all is left out, this permit is not)", async () => {
+    const gate = makeGate({ config: { mode: "allow-list" } });
+    const r = await gate.run(webFetch(gate.root));
+    expect(r.decision, r.reason).toBe("allow");
+  });
+
+  it("a user forbid on the tool by name decides it (allow-list mode and user policies see these tools)", async () => {
+    const gate = makeGate({ userPolicies: '@id("mine.no-web")\n@reason("no web access from this project")\nforbid (principal, action == Action::"tool.use", resource == Program::"WebFetch");' });
+    const r = await gate.run(webFetch(gate.root));
+    expect(r.decision).toBe("deny");
+    expect(r.policies).toEqual(["mine.no-web"]);
+  });
+
+  it("disabling baseline.known-tool leaves known tools to your own permits in allow-list mode", async () => {
+    const gate = makeGate({ config: { mode: "allow-list", disable: ["baseline.known-tool"] } });
+    const r = await gate.run(webFetch(gate.root));
+    expect(r.decision).toBe("deny");
+    expect(r.reason).toContain("no policy permits");
+  });
+});

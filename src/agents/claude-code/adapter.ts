@@ -26,7 +26,6 @@ export function readClaudePayload(payload: unknown, where: HookEnv, name: "claud
   const agent = { name, mode: p.data.permission_mode ?? "", session: p.data.session_id ?? "" };
   const tool = readTool(p.data.tool_name, p.data.tool_input, cwd);
   if (tool.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${tool.error}` };
-  if (tool.silent) return { kind: "silent", why: `${p.data.tool_name} is read-only` };
   return { kind: "actions", event, agent, cwd, actions: tool.actions };
 }
 

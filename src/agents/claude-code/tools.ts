@@ -1,26 +1,34 @@
 /** Claude Code tool calls -> GateActions. Codex reuses it for Bash and MCP (its protocol is Claude-compatible). */
 import { z } from "zod";
-import type { GateAction } from "../../decide/action.js";
+import type { GateAction, ToolCategory } from "../../decide/action.js";
 import { searchAction } from "../../decide/search-action.js";
-import { fileAction, shellAction, splitMcpName, unknownToolActions } from "../common.js";
+import { fileAction, knownTool, shellAction, splitMcpName, unknownToolActions } from "../common.js";
 
 const CommandInput = z.looseObject({ command: z.string() });
 const FilePathInput = z.looseObject({ file_path: z.string().min(1) });
 const NotebookInput = z.looseObject({ notebook_path: z.string().min(1) });
 const GrepInput = z.looseObject({ path: z.string().optional(), glob: z.string().optional(), type: z.string().optional() });
+const ListInput = z.looseObject({ path: z.string().optional() });
 
-/** Tools that only read the session's own state, list names or talk to the web: no decision, no output. */
-export const CLAUDE_SILENT_TOOLS: ReadonlySet<string> = new Set([
-  "Glob", "LS", "WebFetch", "WebSearch", "Task", "Agent", "TodoWrite", "TodoRead", "ExitPlanMode", "EnterPlanMode",
-  "AskUserQuestion", "BashOutput", "KillShell", "KillBash", "Skill", "SlashCommand", "ListMcpResourcesTool",
-  "ReadMcpResourceTool", "TaskCreate", "TaskGet", "TaskList", "TaskOutput", "TaskStop", "TaskUpdate", "CronCreate",
-  "CronDelete", "CronList", "EnterWorktree", "ExitWorktree", "ReportFindings", "ScheduleWakeup", "SendMessage",
-  "Workflow", "ToolSearch", "Monitor",
+const SESSION_TOOLS = [
+  "Task", "Agent", "TodoWrite", "TodoRead", "ExitPlanMode", "EnterPlanMode", "AskUserQuestion", "BashOutput", "KillShell",
+  "KillBash", "Skill", "SlashCommand", "ListMcpResourcesTool", "ReadMcpResourceTool", "TaskCreate", "TaskGet", "TaskList",
+  "TaskOutput", "TaskStop", "TaskUpdate", "CronCreate", "CronDelete", "CronList", "EnterWorktree", "ExitWorktree",
+  "ReportFindings", "ScheduleWakeup", "SendMessage", "Workflow", "ToolSearch", "Monitor",
+] as const;
+
+/** Tools whose input names no command and no file that infragate guards: tool.use requests by category
+ *  (Glob and LS with a path are file reads instead). */
+export const CLAUDE_KNOWN_TOOLS: ReadonlyMap<string, ToolCategory> = new Map<string, ToolCategory>([
+  ["Glob", "search"],
+  ["LS", "search"],
+  ["WebFetch", "web"],
+  ["WebSearch", "web"],
+  ...SESSION_TOOLS.map((t): [string, ToolCategory] => [t, "session"]),
 ]);
 
 export interface ToolReading {
   readonly actions: GateAction[];
-  readonly silent?: boolean;
   readonly error?: string;
 }
 
@@ -59,8 +67,17 @@ export function readClaudeTool(tool: string, input: Readonly<Record<string, unkn
       if (!r.ok) return { actions: [], error: r.error };
       return { actions: [searchAction(tool, r.data, cwd)] };
     }
-    default:
-      if (CLAUDE_SILENT_TOOLS.has(tool)) return { actions: [], silent: true };
+    case "Glob":
+    case "LS": {
+      // A listing of a named folder is a read of it (its name may be a secret or state path).
+      const r = parsed(ListInput, input, tool);
+      if (!r.ok) return { actions: [], error: r.error };
+      return { actions: [r.data.path ? fileAction("read", r.data.path, cwd, tool) : knownTool(tool, input, cwd, "search")] };
+    }
+    default: {
+      const category = CLAUDE_KNOWN_TOOLS.get(tool);
+      if (category) return { actions: [knownTool(tool, input, cwd, category)] };
       return unknownToolActions(tool, input, cwd);
+    }
   }
 }

@@ -1,8 +1,9 @@
 /** Cursor hooks (research/hook-protocols.md section 2): beforeShellExecution, beforeReadFile, beforeMCPExecution, preToolUse. */
 import path from "node:path";
 import { z } from "zod";
-import type { GateAction } from "../../decide/action.js";
-import { fileAction, humanMustAct, parseMaybeJson, pathsIn, resolveCwd, shellAction, unknownToolActions } from "../common.js";
+import type { GateAction, ToolCategory } from "../../decide/action.js";
+import { searchAction } from "../../decide/search-action.js";
+import { fileAction, humanMustAct, knownTool, parseMaybeJson, pathsIn, resolveCwd, shellAction, unknownToolActions } from "../common.js";
 import type { AgentAdapter, Decision, HookAnswer, HookEnv, Reading } from "../types.js";
 
 const Common = {
@@ -33,8 +34,19 @@ export type CursorPayload = z.infer<typeof CursorPayload>;
 
 export const CURSOR_EVENTS = ["beforeShellExecution", "beforeReadFile", "beforeMCPExecution", "preToolUse"] as const;
 
-/** preToolUse tool types that only search or delegate: nothing to decide. */
-const SILENT_TOOLS: ReadonlySet<string> = new Set(["Grep", "Glob", "Task", "WebFetch", "WebSearch", "LS", "Search", "Todo"]);
+/** preToolUse tool types whose input names no command and no file infragate guards: tool.use requests (Grep
+ *  is a recursive search of its path, the workspace by default; Glob and LS with a path are reads of it). */
+const KNOWN_TOOLS: ReadonlyMap<string, ToolCategory> = new Map<string, ToolCategory>([
+  ["Glob", "search"],
+  ["LS", "search"],
+  ["Search", "search"],
+  ["WebFetch", "web"],
+  ["WebSearch", "web"],
+  ["Task", "session"],
+  ["Todo", "session"],
+]);
+
+const text = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
 
 function mcpServer(p: z.infer<typeof CursorMcp>): string {
   if (p.server) return p.server;
@@ -49,7 +61,7 @@ function mcpServer(p: z.infer<typeof CursorMcp>): string {
   return "unknown";
 }
 
-function preToolActions(tool: string, input: Readonly<Record<string, unknown>>, cwd: string): { actions: GateAction[]; silent?: boolean; error?: string } {
+function preToolActions(tool: string, input: Readonly<Record<string, unknown>>, cwd: string): { actions: GateAction[]; error?: string } {
   if (tool.startsWith("MCP:") || tool === "MCP") {
     const name = tool === "MCP" ? String(input.tool_name ?? input.name ?? "unknown") : tool.slice(4);
     return { actions: [{ kind: "mcp", server: String(input.server ?? input.server_name ?? "cursor"), tool: name, input, cwd }] };
@@ -69,9 +81,18 @@ function preToolActions(tool: string, input: Readonly<Record<string, unknown>>, 
       const op = tool === "Read" ? "read" : tool === "Delete" ? "delete" : "write";
       return { actions: files.map((f) => fileAction(op, f, cwd, tool)) };
     }
-    default:
-      if (SILENT_TOOLS.has(tool)) return { actions: [], silent: true };
+    case "Grep":
+      return { actions: [searchAction(tool, { path: text(input.path) ?? text(input.target_directory), glob: text(input.glob) ?? text(input.include), type: text(input.type) }, cwd)] };
+    case "Glob":
+    case "LS": {
+      const dir = text(input.path) ?? text(input.target_directory) ?? text(input.directory);
+      return { actions: [dir ? fileAction("read", dir, cwd, tool) : knownTool(tool, input, cwd, "search")] };
+    }
+    default: {
+      const category = KNOWN_TOOLS.get(tool);
+      if (category) return { actions: [knownTool(tool, input, cwd, category)] };
       return unknownToolActions(tool, input, cwd);
+    }
   }
 }
 
@@ -94,7 +115,6 @@ function read(payload: unknown, where: HookEnv): Reading {
     case "preToolUse": {
       const t = preToolActions(p.tool_name, p.tool_input, cwd);
       if (t.error !== undefined) return { kind: "reject", event: p.hook_event_name, reason: `infragate blocked this call: ${t.error}` };
-      if (t.silent) return { kind: "silent", why: `${p.tool_name} is read-only` };
       return done(t.actions);
     }
   }

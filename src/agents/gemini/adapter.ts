@@ -1,8 +1,9 @@
 /** Gemini CLI BeforeTool hooks (research/hook-protocols.md section 3, agent-e2e.md). No ask: an ask is a block. */
 import path from "node:path";
 import { z } from "zod";
-import type { GateAction } from "../../decide/action.js";
-import { fileAction, humanMustAct, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "../common.js";
+import type { GateAction, ToolCategory } from "../../decide/action.js";
+import { searchAction } from "../../decide/search-action.js";
+import { fileAction, humanMustAct, knownTool, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "../common.js";
 import type { AgentAdapter, Decision, HookAnswer, Reading } from "../types.js";
 
 export const GeminiBeforeTool = z.looseObject({
@@ -19,16 +20,22 @@ const ShellInput = z.looseObject({ command: z.string(), directory: z.string().op
 const FileInput = z.looseObject({ file_path: z.string().min(1) });
 const ReadInput = z.looseObject({ file_path: z.string().min(1).optional(), path: z.string().min(1).optional(), absolute_path: z.string().min(1).optional() });
 const ReadManyInput = z.looseObject({ paths: z.array(z.string()).optional(), include: z.array(z.string()).optional() });
-const SearchInput = z.looseObject({ path: z.string().optional(), dir_path: z.string().optional() });
+const SearchInput = z.looseObject({ path: z.string().optional(), dir_path: z.string().optional(), include: z.string().optional() });
 
-/** Gemini tools that list names, search the web or manage the session: nothing to decide. */
-export const GEMINI_SILENT_TOOLS: ReadonlySet<string> = new Set([
-  "list_directory", "glob", "web_fetch", "google_web_search", "save_memory", "update_topic", "write_todos",
-  "list_background_processes", "read_background_output", "enter_plan_mode", "exit_plan_mode", "invoke_agent",
-  "activate_skill", "ask_user", "get_internal_docs",
+/** Gemini tools whose input names no command and no file infragate guards: tool.use requests by category
+ *  (list_directory and glob with a folder are file reads instead). */
+export const GEMINI_KNOWN_TOOLS: ReadonlyMap<string, ToolCategory> = new Map<string, ToolCategory>([
+  ["list_directory", "search"],
+  ["glob", "search"],
+  ["read_many_files", "search"],
+  ["web_fetch", "web"],
+  ["google_web_search", "web"],
+  ...["save_memory", "update_topic", "write_todos", "list_background_processes", "read_background_output", "enter_plan_mode", "exit_plan_mode", "invoke_agent", "activate_skill", "ask_user", "get_internal_docs"].map(
+    (t): [string, ToolCategory] => [t, "session"],
+  ),
 ]);
 
-type ToolResult = { actions: GateAction[]; silent?: boolean; error?: string };
+type ToolResult = { actions: GateAction[]; error?: string };
 
 function readTool(p: GeminiBeforeTool, cwd: string): ToolResult {
   const tool = p.tool_name;
@@ -63,18 +70,27 @@ function readTool(p: GeminiBeforeTool, cwd: string): ToolResult {
       const r = ReadManyInput.safeParse(input);
       if (!r.success) return bad(r.error);
       const files = [...(r.data.paths ?? []), ...(r.data.include ?? [])];
-      return { actions: files.map((f) => fileAction("read", f, cwd, tool)), ...(files.length === 0 ? { silent: true } : {}) };
+      return { actions: files.length > 0 ? files.map((f) => fileAction("read", f, cwd, tool)) : [knownTool(tool, input, cwd, "search")] };
     }
     case "grep_search":
     case "search_file_content": {
+      // A recursive search of its folder (the cwd by default), like Claude Code's Grep.
       const r = SearchInput.safeParse(input);
       if (!r.success) return bad(r.error);
-      const where = r.data.path ?? r.data.dir_path;
-      return where ? { actions: [fileAction("read", where, cwd, tool)] } : { actions: [], silent: true };
+      return { actions: [searchAction(tool, { path: r.data.dir_path ?? r.data.path, glob: r.data.include }, cwd)] };
     }
-    default:
-      if (GEMINI_SILENT_TOOLS.has(tool)) return { actions: [], silent: true };
+    case "list_directory":
+    case "glob": {
+      const r = SearchInput.safeParse(input);
+      if (!r.success) return bad(r.error);
+      const dir = r.data.dir_path ?? r.data.path;
+      return { actions: [dir ? fileAction("read", dir, cwd, tool) : knownTool(tool, input, cwd, "search")] };
+    }
+    default: {
+      const category = GEMINI_KNOWN_TOOLS.get(tool);
+      if (category) return { actions: [knownTool(tool, input, cwd, category)] };
       return unknownToolActions(tool, input, cwd);
+    }
   }
 }
 
@@ -86,7 +102,6 @@ function read(payload: unknown, where: { env: Readonly<Record<string, string | u
   const cwd = resolveCwd(p.data.cwd, where, ["GEMINI_PROJECT_DIR", "CLAUDE_PROJECT_DIR"]);
   const t = readTool(p.data, cwd);
   if (t.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${t.error}` };
-  if (t.silent) return { kind: "silent", why: `${p.data.tool_name} is read-only` };
   const agent = { name: "gemini", mode: "", session: p.data.session_id ?? "" };
   return { kind: "actions", event, agent, cwd, actions: t.actions };
 }

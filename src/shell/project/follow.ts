@@ -4,6 +4,8 @@ import type { Ctx, Inv } from "../model.js";
 import { followPackageScript } from "./package-scripts.js";
 import { followScriptFile } from "./shell-files.js";
 import { followMake } from "./make.js";
+import { followJust } from "./just.js";
+import { followTask } from "./task.js";
 import type { Emit } from "./run.js";
 
 /** True when `program` ran a project script that was followed (or reported as unreadable). */
@@ -18,6 +20,11 @@ export function followProject(program: string, inv: Inv, ctx: Ctx, emit: Emit): 
     case "make":
     case "gmake":
       return followMake(inv, ctx, emit);
+    case "just":
+      return followJust(inv, ctx, emit);
+    case "task":
+    case "go-task":
+      return followTask(inv, ctx, emit);
     default:
       return followScriptFile(program, inv, ctx, emit);
   }

@@ -33,38 +33,48 @@ const PNPM_SPEC: OptSpec = { short: "CFw", long: ["dir", "filter", "workspace-di
 const YARN_SPEC: OptSpec = { long: ["cwd"] };
 const BUN_SPEC: OptSpec = { long: ["cwd", "filter"], short: "F" };
 
-/** npm passes what follows `--` and the plain words; its own options before `--` are npm's. */
-function npmArgs(words: readonly RWord[]): RWord[] {
-  const dd = words.findIndex((w) => w.value === "--");
-  const before = dd < 0 ? words : words.slice(0, dd);
-  return [...before.filter((w) => !w.value.startsWith("-")), ...(dd < 0 ? [] : words.slice(dd + 1))];
-}
-
 function withoutDashDash(words: readonly RWord[]): readonly RWord[] {
   return words[0]?.value === "--" ? words.slice(1) : words;
 }
 
+/** npm reads its options anywhere before `--`: split them from the positional words. */
+function npmWords(w: readonly RWord[]): { opts: [string, string][]; positional: RWord[]; rest: RWord[] } {
+  const opts: [string, string][] = [];
+  const positional: RWord[] = [];
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i] as RWord;
+    const v = word.value;
+    if (v === "--") return { opts, positional, rest: w.slice(i + 1) };
+    if (v === "-ws") opts.push(["workspaces", ""]);
+    else if (v.startsWith("--")) {
+      const eq = v.indexOf("=");
+      const name = eq < 0 ? v.slice(2) : v.slice(2, eq);
+      opts.push([name, eq >= 0 ? v.slice(eq + 1) : (NPM_SPEC.long ?? []).includes(name) ? (w[++i]?.value ?? "") : ""]);
+    } else if (v.startsWith("-") && v.length > 1) {
+      const letter = v.charAt(1);
+      opts.push([letter, (NPM_SPEC.short ?? "").includes(letter) ? v.slice(2) || (w[++i]?.value ?? "") : ""]);
+    } else positional.push(word);
+  }
+  return { opts, positional, rest: [] };
+}
+
 function npmRequest(w: readonly RWord[]): Request | undefined {
-  const p = parseOptions(w, 1, NPM_SPEC);
-  const sub = w[p.index]?.value ?? "";
-  const rest = w.slice(p.index + 1);
-  const q = parseOptions(w, p.index + 1, NPM_SPEC);
-  const all = [...p.opts, ...q.opts];
-  const opt = { opts: all, index: 0, dashdash: false };
+  const { opts, positional, rest } = npmWords(w);
+  const opt = { opts, index: 0, dashdash: false };
+  const sub = positional[0]?.value ?? "";
   const dir = optValue(opt, "prefix", "C");
-  const workspaces = [...optValues(opt, "w", "workspace"), ...(hasOpt(opt, "workspaces", "ws") ? ["*"] : [])];
+  const workspaces = [...optValues(opt, "w", "workspace"), ...(hasOpt(opt, "workspaces") ? ["*"] : [])];
   const prePost = !hasOpt(opt, "ignore-scripts");
+  const base = { tool: "npm" as const, prePost, lifecycle: false, dir, workspaces };
   if (RUN.has(sub)) {
-    const name = w[q.index];
+    const name = positional[1];
     if (!name || name.unresolved) return undefined;
-    return { tool: "npm", names: [name.value], args: npmArgs(w.slice(q.index + 1)), prePost, lifecycle: false, dir, workspaces };
+    return { ...base, names: [name.value], args: [...positional.slice(2), ...rest] };
   }
   const life = NPM_LIFECYCLE[sub];
-  if (life) return { tool: "npm", names: [life], args: npmArgs(rest), prePost, lifecycle: false, dir, workspaces };
+  if (life) return { ...base, names: [life], args: [...positional.slice(1), ...rest] };
   // `npm install` of the project itself (no package named) runs the root package's lifecycle scripts.
-  if (INSTALL.has(sub) && rest.every((x) => x.value.startsWith("-")) && prePost) {
-    return { tool: "npm", names: INSTALL_SCRIPTS, args: [], prePost: false, lifecycle: true, dir, workspaces: [] };
-  }
+  if (INSTALL.has(sub) && positional.length === 1 && prePost) return { ...base, names: INSTALL_SCRIPTS, args: [], prePost: false, lifecycle: true, workspaces: [] };
   return undefined;
 }
 
@@ -129,15 +139,15 @@ export function followPackageScript(tool: Tool, inv: Inv, ctx: Ctx, emit: Emit):
   let ran = false;
   for (const { dir, pkg } of pkgs) {
     for (const name of req.names) {
-      const main = pkg.scripts[name];
-      if (main === undefined) continue;
+      if (pkg.scripts[name] === undefined) continue;
       const steps = req.prePost ? [`pre${name}`, name, `post${name}`] : [name];
       for (const step of steps) {
         const text = pkg.scripts[step];
         if (text === undefined) continue;
         const source = step === name && req.args.length > 0 ? `${text} ${req.args.map(quoteWord).join(" ")}` : text;
         const where = pkgs.length > 1 || req.workspaces.length > 0 ? ` in ${pkg.name || dir}` : "";
-        runFresh(inv, ctx, emit, { source, label: step === name && !where ? label : `${label} (${step}${where})`, wrapper: `${tool} run`, cwd: dir });
+        const main = step === name && !where && req.names.length === 1;
+        runFresh(inv, ctx, emit, { source, label: main ? label : `${label} (${step}${where})`, wrapper: `${tool} run`, cwd: dir });
         ran = true;
       }
     }

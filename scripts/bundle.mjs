@@ -30,7 +30,9 @@ for (const [name, entry] of Object.entries(bundles)) await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["@cedar-policy/cedar-wasm"],
+  // The statement parsers of database clients (libpg-query reads its .wasm next to itself; node-sql-parser's
+  // dialect grammars are large) stay external too, imported only when a database client is on the line.
+  external: ["@cedar-policy/cedar-wasm", "libpg-query", "node-sql-parser", "acorn"],
   minify: true,
   keepNames: false,
   legalComments: "none",

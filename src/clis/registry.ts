@@ -6,6 +6,7 @@ import type { ProgramNames } from "../shell/types.js";
 import { awsCli } from "./aws/index.js";
 import { azureCli } from "./azure/index.js";
 import { cdkCli, cdktfCli } from "./cdk/index.js";
+import { databasesCli } from "./databases/index.js";
 import type { CliDescriptor } from "./descriptor.js";
 import { fileToolsCli } from "./file-tools/index.js";
 import { gcloudCli } from "./gcloud/index.js";
@@ -51,6 +52,7 @@ export const CLIS: readonly CliDescriptor[] = [
   eksctlCli,
   argocdCli,
   helmfileCli,
+  databasesCli,
 ];
 
 function byProgram(): ReadonlyMap<string, CliDescriptor> {

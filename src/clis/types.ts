@@ -14,6 +14,8 @@ export type ResourceRef =
   /** An object (or, with a key prefix, objects) in a cloud object store: `s3://b/k`, `gs://b/k`, `azure://acct/container/k`. */
   | { readonly type: "StoredObject"; readonly url: string }
   | { readonly type: "Cluster"; readonly name: string }
+  /** A database a client talks to (schemas/cedar/55-database.cedarschema); known: host and name were resolved. */
+  | { readonly type: "Database"; readonly engine: string; readonly host: string; readonly port: string; readonly name: string; readonly known: boolean }
   | { readonly type: "McpTool"; readonly server: string; readonly tool: string };
 
 /** One Cedar request to make: the action id, what it acts on, and the facts (context). */

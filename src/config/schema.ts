@@ -6,6 +6,14 @@ export const StackLabel = z.strictObject({
   env: z.string().min(1).describe("label for stacks under that path, e.g. prod"),
 });
 
+export const DatabaseLabel = z.strictObject({
+  match: z
+    .string()
+    .min(1)
+    .describe('glob matched against a database\'s host, its name, and "host/name", e.g. *.prod.internal or prod_*'),
+  env: z.string().min(1).describe("label for the databases it matches, e.g. prod"),
+});
+
 /** An instance or DB class, or a glob with one trailing `*` ("t3.*", "db.r6g.*", "*"): the AwsService entity
  *  carries these globs and the aws interpreter sends every `<prefix>*` that matches a requested type
  *  (schemas/cedar/30-aws.cedarschema), so other wildcards could never match. */
@@ -34,6 +42,10 @@ export const Config = z.strictObject({
     .default("block-list")
     .describe("block-list: the pack's baseline permits, forbids block; allow-list: only your permits allow"),
   stacks: z.array(StackLabel).default([]).describe("environment labels by path, first match wins"),
+  databases: z
+    .array(DatabaseLabel)
+    .default([])
+    .describe("environment labels for the databases that SQL clients, database tools and migration tools reach, first match wins"),
   disable: z
     .array(z.string().min(1))
     .default([])

@@ -6,6 +6,7 @@ import { PROGRAM_NAMES } from "../clis/registry.js";
 import type { Operation } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
 import { listArchiveMembers } from "../enrich/archives.js";
+import { enrichDatabaseFacts } from "../enrich/databases/index.js";
 import { listSearchRoots } from "../enrich/search-roots.js";
 import { addSymlinkTargets } from "../enrich/symlinks.js";
 import type { Engine } from "../policy/engine.js";
@@ -99,7 +100,7 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(collected.files, paths)), classify);
   const tool = action.kind === "mcp" ? "mcp" : action.kind === "tool" ? "tool" : action.tool;
   const fileOps = files.map((f) => fileOperation(f, tool, classify));
-  const operations = await enrichStateFacts([...collected.operations, ...fileOps], stateCtx);
+  const operations = await enrichStateFacts([...(await enrichDatabaseFacts(collected.operations)), ...fileOps], stateCtx);
   const requestEnv = { agent: ctx.agent, config: ctx.config, paths };
   const findings: Finding[] = operations.map((op) => {
     const verdict = ctx.engine.authorize(toCedarRequest(op, requestEnv));

@@ -4,7 +4,8 @@ import { classifyPath, PATH_CLASS_GROUPS, TREE_CLASS, type PathContext } from ".
 import { programGroups } from "../clis/registry.js";
 import type { Operation, ResourceRef } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
-import { matchesGlob } from "../config/glob.js";
+import { globToRegExp, matchesGlob } from "../config/glob.js";
+import { isLocalHost } from "../clis/databases/target.js";
 import type { CedarRequest, EntityData, Uid } from "./types.js";
 
 export interface AgentInfo {
@@ -24,6 +25,16 @@ export function envLabelFor(abs: string, env: RequestEnv): string {
   const rel = path.relative(env.paths.root, abs).split(path.sep).join("/");
   if (rel.startsWith("..") || path.isAbsolute(rel)) return "";
   for (const s of env.config.stacks) if (matchesGlob(rel === "" ? "." : rel, s.path)) return s.env;
+  return "";
+}
+
+/** The env label of a database from config.databases (first match on host, name or host/name wins). */
+export function databaseLabelFor(host: string, name: string, env: RequestEnv): string {
+  const subjects = [host, name, `${host}/${name}`].filter((x) => x !== "" && x !== "/");
+  for (const d of env.config.databases) {
+    const re = globToRegExp(d.match);
+    if (subjects.some((x) => re.test(x))) return d.env;
+  }
   return "";
 }
 
@@ -63,6 +74,12 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
       return { uid: { type: "StoredObject", id: ref.url }, attrs: { url: ref.url }, parents: [] };
     case "Cluster":
       return { uid: { type: "Cluster", id: ref.name }, attrs: { name: ref.name }, parents: [] };
+    case "Database": {
+      const id = `${ref.engine}://${ref.host}${ref.port ? `:${ref.port}` : ""}/${ref.name}`;
+      const local = ref.engine === "sqlite" || isLocalHost(ref.host);
+      const attrs = { engine: ref.engine, host: ref.host, port: ref.port, name: ref.name, env: databaseLabelFor(ref.host, ref.name, env), local, known: ref.known };
+      return { uid: { type: "Database", id }, attrs, parents: [] };
+    }
     default: {
       const never: never = ref;
       throw new Error(`unknown resource ${JSON.stringify(never)}`);

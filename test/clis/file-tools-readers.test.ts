@@ -2,6 +2,7 @@
  *  recursive search yields a read of each root with the tool's filters (`{search ...}`), which the enrich
  *  stage lists (test/enrich/search-roots.test.ts). Paths relative to /ws; `~` is /home/u. */
 import { describe, expect, it } from "vitest";
+import { interpretDatabase } from "../../src/clis/databases/index.js";
 import { interpretFileTool } from "../../src/clis/file-tools/index.js";
 import type { FileEffect } from "../../src/shell/types.js";
 import { render, sc, type CmdOptions } from "./file-tools-cases.js";
@@ -71,8 +72,13 @@ describe("other readers", () => {
   t("yq . ~/.kube/config", ["read ~/.kube/config"]);
   t("yq e '.users' ~/.kube/config", ["read ~/.kube/config"]);
   t("yq config/app.yaml", ["read config/app.yaml"]);
-  t("sqlite3 ~/.config/gcloud/credentials.db .dump", ["read ~/.config/gcloud/credentials.db"]);
-  t("sqlite3 -readonly -cmd '.mode json' app.db 'select 1'", ["read app.db"]);
+  // sqlite3 is interpreted by src/clis/databases/ (its statements), which keeps these reads.
+  for (const [line, expected] of [
+    ["sqlite3 ~/.config/gcloud/credentials.db .dump", ["read ~/.config/gcloud/credentials.db"]],
+    ["sqlite3 -readonly -cmd '.mode json' app.db 'select 1'", ["read app.db"]],
+  ] as const) {
+    it(line, () => expect(interpretDatabase(sc(line)).files.map(show)).toEqual(expected));
+  }
   t("diff .env .env.example", ["read .env", "read .env.example"]);
   t("diff -r a b", ["read a {search hidden}", "read b {search hidden}"]);
   t("cmp a.bin b.bin", ["read a.bin", "read b.bin"]);

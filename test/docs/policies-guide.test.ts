@@ -57,7 +57,7 @@ const all = examples(GUIDE);
 
 describe("docs/policies.md", { timeout: 120_000 }, () => {
   it("has the examples the guide promises, each with a policy and a case table", () => {
-    expect(all.map((e) => e.name)).toEqual(["prod", "budget", "allow-list", "mcp"]);
+    expect(all.map((e) => e.name)).toEqual(["prod", "prod-databases", "budget", "allow-list", "mcp"]);
     for (const ex of all) {
       const files = ex.blocks.map((b) => attr(b.info, "file") ?? "");
       expect(files.some((f) => f.endsWith(".cedar")), ex.name).toBe(true);

@@ -82,8 +82,9 @@ function interpretYq(cmd: SimpleCommand): FileEffect[] {
 
 const SQLITE_VALUED = new Set(["-cmd", "-separator", "-newline", "-nullvalue", "-vfs", "-maxsize", "-mmap", "-lookaside", "-pagecache", "-heap", "-A", "-init"]);
 
-/** sqlite3 [OPTIONS] DATABASE [SQL]: the database is read (a credential store such as gcloud's credentials.db). */
-function interpretSqlite(cmd: SimpleCommand): FileEffect[] {
+/** sqlite3 [OPTIONS] DATABASE [SQL]: the database is read (a credential store such as gcloud's credentials.db).
+ *  sqlite3 itself is interpreted by src/clis/databases/ (its statements), which adds these reads. */
+export function sqliteReads(cmd: SimpleCommand): FileEffect[] {
   const args = cmd.argv.slice(1);
   const reads: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -198,7 +199,6 @@ export const READER_TOOLS: Readonly<Record<string, Tool>> = {
   jq: interpretJq,
   gojq: interpretJq,
   yq: interpretYq,
-  sqlite3: interpretSqlite,
   diff: interpretDiff,
   colordiff: interpretDiff,
   sdiff: interpretDiff,

@@ -94,7 +94,7 @@ const row = (name, value, target, met) => rows.push({ case: name, value, target,
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 function post(body) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/hook/claude-code", method: "POST", agent, headers: { "content-type": "application/json", "x-infragate-token": token } }, (res) => {
+    const req = http.request({ host: "127.0.0.1", port, path: "/infragate/hook/claude-code", method: "POST", agent, headers: { "content-type": "application/json", "x-infragate-token": token } }, (res) => {
       let text = "";
       res.on("data", (d) => (text += d));
       res.on("end", () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`))));

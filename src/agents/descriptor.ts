@@ -20,12 +20,25 @@ export interface Where {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** What the installed hook runs. (A command today; an HTTP handler variant would be another kind.) */
-export interface HookTarget {
-  readonly kind: "command";
-  /** `'<abs node>' '<abs launcher>' <agent>`: the installer may wrap it (e.g. `|| exit 2`). */
-  readonly command: string;
-}
+/** What the installed hook runs: a command, or (Claude Code with --http) an HTTP hook to the decision service
+ *  plus the command that starts the service when a session starts. */
+export type HookTarget =
+  | {
+      readonly kind: "command";
+      /** `'<abs node>' '<abs launcher>' <agent>`: the installer may wrap it (e.g. `|| exit 2`). */
+      readonly command: string;
+    }
+  | {
+      readonly kind: "http";
+      /** The launcher command, as for kind "command" (for files an install owns besides the settings). */
+      readonly command: string;
+      /** `http://127.0.0.1:<port>/infragate/hook/<agent>` */
+      readonly url: string;
+      /** The per-user secret the hook sends in the x-infragate-token header. */
+      readonly token: string;
+      /** `'<abs node>' '<abs root>/bin/infragate.cjs' serve --detach --quiet`: run at session start. */
+      readonly startCommand: string;
+    };
 
 /** A whole file an install writes besides the settings (Cursor's rule, OpenCode's plugin). Uninstall removes
  *  it only while it is still exactly what install wrote. */
@@ -47,6 +60,9 @@ export interface AgentInstaller {
   ownedFiles?(where: Where, target: HookTarget, packageRoot: string): readonly OwnedFile[];
   /** What the human must know after installing. */
   readonly notes: readonly string[];
+  /** Agents that can call the decision service over HTTP (install --http): where those settings go (a file
+   *  only the user reads: it holds the per-user secret). */
+  readonly http?: { settingsFile(where: Where): string; readonly notes: readonly string[] };
 }
 
 /** An action the pack denies for sure, in the agent's payload shape, and the policy that must deny it. */

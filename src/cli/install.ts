@@ -22,10 +22,13 @@ ${TABLE}
 options:
   --dir DIR    the project directory (default: the current one)
   --user       the user-level settings file (in the home directory; Codex: $CODEX_HOME or ~/.codex)
-  --json       print the result as JSON`;
+  --json       print the result as JSON
+  --http       claude-code: hook it to the warm decision service over HTTP (infragate serve), with a
+               SessionStart hook that starts the service; settings go to .claude/settings.local.json
+  --port N     with --http: the loopback port of the service (default: one derived from your uid)`;
 
 export async function runInstallVerb(action: "install" | "uninstall", args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { flags: ["user", "json", "help", "h"], values: ["dir"] });
+  const parsed = parseArgs(args, { flags: ["user", "json", "help", "h", "http"], values: ["dir", "port"] });
   if (parsed.flags.has("help") || parsed.flags.has("h")) {
     io.stdout(`${INSTALL_HELP}\n`);
     return EXIT.allow;
@@ -40,7 +43,13 @@ export async function runInstallVerb(action: "install" | "uninstall", args: read
     io.stderr(`infragate ${action} git: --user is not supported (git hooks belong to a repository)\n`);
     return EXIT.usage;
   }
-  const opts = { dir: path.resolve(io.cwd, parsed.values.get("dir") ?? "."), user: parsed.flags.has("user"), env: io.env };
+  const port = parsed.values.has("port") ? Number(parsed.values.get("port")) : undefined;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 1024 && port <= 65535)) {
+    io.stderr(`infragate ${action}: --port takes a port from 1024 to 65535\n`);
+    return EXIT.usage;
+  }
+  const http = parsed.flags.has("http") || port !== undefined ? { port } : undefined;
+  const opts = { dir: path.resolve(io.cwd, parsed.values.get("dir") ?? "."), user: parsed.flags.has("user"), env: io.env, ...(http ? { http } : {}) };
   try {
     const target = agent ?? "";
     const result = action === "install" ? await install(target, opts) : await uninstall(target, opts);

@@ -11,7 +11,7 @@ import { ensurePrivateDir, servePaths } from "../serve/paths.js";
 import { parseArgs } from "./args.js";
 import type { CliIo, Verb } from "./io.js";
 
-export const SERVE_HELP = `usage: infragate serve [--detach | --stop | --status] [--idle-minutes N]
+export const SERVE_HELP = `usage: infragate serve [--detach [--quiet] | --stop | --status] [--idle-minutes N]
 
 Runs the warm decision service for this user: it keeps the policy pack, Cedar and the parsed config loaded
 and answers the installed hooks over a Unix socket in $INFRAGATE_HOME/serve/ (only the user can enter it),
@@ -20,6 +20,7 @@ that cannot reach it decides in its own process; nothing that fails ever allows.
 
   (no option)        run in the foreground until stopped or idle
   --detach           start it in the background unless it already runs; exit 0 once it answers
+  --quiet            with --detach: print nothing on success (for the SessionStart hook)
   --stop             stop the running service
   --status           report the running service (exit 0), or that none runs (exit 1)
   --idle-minutes N   exit after N minutes without a request (default 60)`;
@@ -110,7 +111,7 @@ async function stopService(io: CliIo, home: string, build: string): Promise<numb
 }
 
 export const runServe: Verb = async (args, io) => {
-  const p = parseArgs(args, { flags: ["detach", "stop", "status", "help", "h"], values: ["idle-minutes"] });
+  const p = parseArgs(args, { flags: ["detach", "stop", "status", "quiet", "help", "h"], values: ["idle-minutes"] });
   if (p.flags.has("help") || p.flags.has("h")) {
     io.stdout(`${SERVE_HELP}\n`);
     return 0;
@@ -135,6 +136,10 @@ export const runServe: Verb = async (args, io) => {
   if (p.flags.has("stop")) {
     return stopService(io, home, build);
   }
-  if (p.flags.has("detach")) return detach(io, home, build, idle, root);
+  if (p.flags.has("detach")) {
+    // --quiet: a SessionStart hook's output would go into the agent's context; say nothing on success.
+    const quiet: CliIo = p.flags.has("quiet") ? { ...io, stdout: () => {} } : io;
+    return detach(quiet, home, build, idle, root);
+  }
   return foreground(io, home, idle, root);
 };

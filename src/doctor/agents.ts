@@ -45,6 +45,24 @@ async function canaryCheck(agent: AgentDescriptor, e: HookEntry, opts: DoctorOpt
   }
 }
 
+/** An HTTP hook's canary goes to the running decision service (its session memory ignores denied calls);
+ *  a service that is not running is reported, since the installed SessionStart hook starts it. */
+async function httpCanaryCheck(agent: AgentDescriptor, e: HookEntry, http: NonNullable<HookEntry["http"]>, opts: DoctorOptions): Promise<Check | undefined> {
+  const canary = agent.doctor.canary(e.event, opts.dir, homeOf(opts));
+  if (!canary) return undefined;
+  const where = `${e.event} in ${e.file}`;
+  let res: Response;
+  try {
+    res = await fetch(http.url, { method: "POST", headers: { "content-type": "application/json", ...http.headers }, body: JSON.stringify(canary.payload), signal: AbortSignal.timeout(opts.canaryCapMs ?? 30_000) });
+  } catch (err) {
+    return check(e.agent, "warn", `the decision service at ${http.url} does not answer (${err instanceof Error ? err.message : String(err)}): every call blocks until it runs`, [where, "the installed SessionStart hook starts it; 'infragate serve --detach' starts it now"]);
+  }
+  const text = await res.text();
+  if (res.status !== 200) return check(e.agent, "fail", `the decision service answered the canary (${canary.what}) with HTTP ${res.status}: every call blocks`, [where, tail(text)]);
+  if (agent.doctor.isDeny(undefined, text) && text.includes(canary.policy)) return check(e.agent, "pass", `the decision service denies the canary (${canary.what}) by ${canary.policy}`, [where]);
+  return check(e.agent, "fail", `the decision service did not deny the canary (${canary.what})`, [where, tail(text)]);
+}
+
 function timeoutChecks(e: HookEntry): Check[] {
   const where = [`${e.event} in ${e.file}`];
   if (e.timeoutMs === undefined) {
@@ -57,6 +75,11 @@ function timeoutChecks(e: HookEntry): Check[] {
 }
 
 async function entryChecks(agent: AgentDescriptor, e: HookEntry, opts: DoctorOptions, home: string): Promise<Check[]> {
+  if (e.http) {
+    const out = [...agent.doctor.entryChecks(e), ...timeoutChecks(e)];
+    const c = opts.noCanary ? undefined : await httpCanaryCheck(agent, e, e.http, opts);
+    return c ? [...out, c] : out;
+  }
   const cwd = agent.doctor.hookCwd?.(e.file, opts.dir, home) ?? opts.dir;
   const vars = { ...opts.env, ...projectVars(opts.dir) };
   const words = e.args ? [e.command, ...e.args] : commandWords(e.command, vars);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { LAUNCHER } from "../agents/settings/marker.js";
 import { getPackageRoot } from "../policy/pack.js";
 
-function shellQuote(s: string): string {
+export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -3,9 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AGENT_NAMES, getAgent } from "../agents/index.js";
-import type { OwnedFile, Where } from "../agents/descriptor.js";
+import type { HookTarget, OwnedFile, Where } from "../agents/descriptor.js";
+import { getInfragateHome } from "../config/home.js";
+import { ensureHttpConfig } from "../serve/http-config.js";
 import { getPackageRoot } from "../policy/pack.js";
-import { commandProblems, hookCommand, type CommandOptions } from "./command.js";
+import { commandProblems, hookCommand, shellQuote, type CommandOptions } from "./command.js";
 import { installGit, uninstallGit } from "./git.js";
 import { timestamp, updateJsonFile } from "./json-file.js";
 
@@ -31,6 +33,8 @@ export interface InstallResult {
 
 export interface InstallOptions extends Where, CommandOptions {
   readonly now?: Date;
+  /** install --http: hook the agent to the decision service over HTTP (Claude Code), on this port. */
+  readonly http?: { readonly port?: number | undefined };
 }
 
 function writeOwned(owned: OwnedFile, now?: Date): FileChange {
@@ -45,6 +49,21 @@ function writeOwned(owned: OwnedFile, now?: Date): FileChange {
   }
   fs.writeFileSync(file, text);
   return backup !== undefined ? { file, changed: true, backup } : { file, changed: true };
+}
+
+/** The HTTP hook to this user's decision service (the port and secret in $INFRAGATE_HOME/serve/http.json),
+ *  and the command that starts the service at session start. */
+function httpTarget(agent: string, command: string, opts: InstallOptions): HookTarget {
+  const config = ensureHttpConfig(getInfragateHome(opts.env), opts.http?.port);
+  const root = opts.root ?? getPackageRoot();
+  const node = opts.node ?? process.execPath;
+  return {
+    kind: "http",
+    command,
+    url: `http://127.0.0.1:${config.port}/infragate/hook/${agent}`,
+    token: config.token,
+    startCommand: `${shellQuote(node)} ${shellQuote(path.join(root, "bin", "infragate.cjs"))} serve --detach --quiet`,
+  };
 }
 
 function descriptorOf(agent: string): NonNullable<ReturnType<typeof getAgent>> {
@@ -63,12 +82,19 @@ export async function install(agent: InstallTarget, opts: InstallOptions): Promi
     return { agent, action: "install", files: [{ file: r.file, changed: r.changed }], command, notes, warnings };
   }
   const inst = descriptorOf(agent).installer;
-  const target = { kind: "command", command } as const;
+  if (opts.http && !inst.http) throw new Error(`--http is for agents with HTTP hooks (claude-code), not ${agent}`);
+  const target: HookTarget = opts.http ? httpTarget(agent, command, opts) : { kind: "command", command };
   const files: FileChange[] = [];
-  const file = inst.settingsFile(opts);
+  const file = opts.http && inst.http ? inst.http.settingsFile(opts) : inst.settingsFile(opts);
   if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.install(s, target), opts.now ? { now: opts.now } : {}) });
+  if (opts.http && file !== undefined) fs.chmodSync(file, 0o600);
+  // Only one kind at a time: an --http install removes the command hook from the shared file, and back.
+  const other = opts.http ? inst.settingsFile(opts) : inst.http?.settingsFile(opts);
+  if (other !== undefined && other !== file && fs.existsSync(other)) {
+    files.push({ file: other, ...updateJsonFile(other, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
+  }
   for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) files.push(writeOwned(owned, opts.now));
-  return { agent, action: "install", files, command, notes: inst.notes, warnings };
+  return { agent, action: "install", files, command, notes: [...inst.notes, ...(opts.http ? (inst.http?.notes ?? []) : [])], warnings };
 }
 
 export async function uninstall(agent: InstallTarget, opts: InstallOptions): Promise<InstallResult> {
@@ -82,6 +108,10 @@ export async function uninstall(agent: InstallTarget, opts: InstallOptions): Pro
   const warnings: string[] = [];
   const file = inst.settingsFile(opts);
   if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
+  const httpFile = inst.http?.settingsFile(opts);
+  if (httpFile !== undefined && httpFile !== file && fs.existsSync(httpFile)) {
+    files.push({ file: httpFile, ...updateJsonFile(httpFile, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
+  }
   const target = { kind: "command", command: hookCommand(agent, opts) } as const;
   for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) {
     if (!fs.existsSync(owned.file)) continue;

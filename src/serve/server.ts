@@ -211,7 +211,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   return { paths, status, stopped, stop };
 }
 
-/** Claude Code's HTTP hooks: POST /hook/<agent> with the hook payload; the answer is the hook's JSON. Every
+/** Claude Code's HTTP hooks: POST /infragate/hook/<agent> with the hook payload; the answer is the hook's JSON. Every
  *  failure is a non-2xx status, which Claude Code turns into a block (the installed handler has
  *  `"onFailure": "block"`). */
 function createHttpListener(
@@ -226,8 +226,8 @@ function createHttpListener(
     const fail = (code: number, text: string): void => {
       res.writeHead(code, { "content-type": "text/plain" }).end(`infragate: ${text}\n`);
     };
-    const m = /^\/hook\/([a-z-]+)$/.exec(req.url ?? "");
-    if (req.method !== "POST" || !m || m[1] === undefined) return fail(404, "POST /hook/<agent>");
+    const m = /^\/infragate\/hook\/([a-z-]+)$/.exec(req.url ?? "");
+    if (req.method !== "POST" || !m || m[1] === undefined) return fail(404, "POST /infragate/hook/<agent>");
     const header = req.headers[HTTP_TOKEN_HEADER];
     if (!tokenMatches(config.token, Array.isArray(header) ? header[0] : header)) return fail(403, "missing or wrong token");
     if (buildChanged()) {

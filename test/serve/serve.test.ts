@@ -153,7 +153,7 @@ describe("the HTTP listener (Claude Code HTTP hooks)", () => {
     fs.mkdirSync(path.join(sb.home, "serve"), { recursive: true, mode: 0o700 });
     fs.writeFileSync(path.join(sb.home, "serve", "http.json"), JSON.stringify({ port, token }), { mode: 0o600 });
     await startService(sb);
-    return { url: `http://127.0.0.1:${port}/hook/claude-code`, token };
+    return { url: `http://127.0.0.1:${port}/infragate/hook/claude-code`, token };
   }
 
   it("answers the hook JSON to a POST with the user's token, and refuses one without it", async () => {
@@ -173,6 +173,6 @@ describe("the HTTP listener (Claude Code HTTP hooks)", () => {
     const garbage = await post("not json", { "x-infragate-token": token });
     expect(garbage.status).toBe(200);
     expect(await garbage.text()).toMatch(DENY);
-    expect((await fetch(url.replace("/hook/claude-code", "/"), { method: "GET" })).status).toBe(404);
+    expect((await fetch(url.replace("/infragate/hook/claude-code", "/"), { method: "GET" })).status).toBe(404);
   });
 });

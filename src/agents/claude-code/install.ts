@@ -8,19 +8,40 @@ import { homeDir } from "../settings/home.js";
 import type { JsonObject } from "../settings/json.js";
 import { HOOK_TIMEOUT_SECONDS } from "../timeouts.js";
 
-/** The handler for a target. (An HTTP handler variant goes here: {type: "http", url, timeout, onFailure}.) */
+/** The handler for a target: the command hook, or an HTTP hook to the decision service (install --http). Both
+ *  carry "onFailure": "block": a hook that cannot run, a service that is down or answers an error, blocks. */
 export function claudeHandler(target: HookTarget): JsonObject {
+  if (target.kind === "http") {
+    return { type: "http", url: target.url, headers: { [HTTP_TOKEN_HEADER_NAME]: target.token }, timeout: HOOK_TIMEOUT_SECONDS, onFailure: "block" };
+  }
   return { type: "command", command: target.command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: "block" };
+}
+
+/** The header the HTTP hook sends the per-user secret in (src/serve/http-config.ts checks it). */
+const HTTP_TOKEN_HEADER_NAME = "x-infragate-token";
+
+/** With --http, the session-start hook that starts the decision service when it is not running. */
+function withServiceStarter(settings: JsonObject, target: HookTarget): JsonObject {
+  if (target.kind !== "http") return withoutOurs(settings, "SessionStart");
+  return withOurs(settings, "SessionStart", { hooks: [{ type: "command", command: target.startCommand, timeout: 15 }] });
 }
 
 export const claudeInstaller: AgentInstaller = {
   summary: '.claude/settings.json      PreToolUse, matcher "*", timeout 30 s, onFailure "block"',
   settingsFile: (w) => (w.user ? path.join(homeDir(w.env), ".claude", "settings.json") : path.join(w.dir, ".claude", "settings.json")),
-  install: (s, target) => withOurs(s, "PreToolUse", { matcher: "*", hooks: [claudeHandler(target)] }),
-  uninstall: (s) => withoutOurs(s, "PreToolUse"),
+  install: (s, target) => withServiceStarter(withOurs(s, "PreToolUse", { matcher: "*", hooks: [claudeHandler(target)] }), target),
+  uninstall: (s) => withoutOurs(withoutOurs(s, "PreToolUse"), "SessionStart"),
   notes: [
     "Claude Code runs the hook before every tool call (matcher \"*\"); a deny blocks even in bypassPermissions mode.",
     'The handler has "onFailure": "block" (Claude Code 2.1.295 or later): a hook that cannot run blocks the call instead of letting it through.',
     "For a guard the agent cannot switch off, put the same hook in managed settings (see docs/agents.md).",
   ],
+  http: {
+    settingsFile: (w) => (w.user ? path.join(homeDir(w.env), ".claude", "settings.json") : path.join(w.dir, ".claude", "settings.local.json")),
+    notes: [
+      "PreToolUse is an HTTP hook to the decision service on 127.0.0.1 (no process per tool call), with the per-user secret in a header and \"onFailure\": \"block\": a service that is down blocks the call.",
+      "A SessionStart hook starts the service ('infragate serve --detach') when it is not running.",
+      "The settings hold the secret, so they go to .claude/settings.local.json (personal, not committed; mode 0600) or, with --user, ~/.claude/settings.json.",
+    ],
+  },
 };

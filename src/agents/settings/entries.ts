@@ -2,7 +2,7 @@
  *  research/hook-protocols.md): `hooks.<Event>[].hooks[]` (Claude Code, Codex, Gemini with ms timeouts) or
  *  `hooks.<event>[]` flat (Cursor, Copilot). */
 import fs from "node:fs";
-import { MARKER } from "./marker.js";
+import { HTTP_HOOK_PATH, isServiceStarter, MARKER } from "./marker.js";
 
 export interface HookEntry {
   /** The agent's registry name. */
@@ -20,6 +20,8 @@ export interface HookEntry {
   readonly failClosed: boolean | undefined;
   /** Claude Code's switch ("block" makes a failing hook block). */
   readonly onFailure: string | undefined;
+  /** An HTTP hook to the decision service (install --http): its URL and headers; `command` is "". */
+  readonly http?: { readonly url: string; readonly headers: Readonly<Record<string, string>> } | undefined;
 }
 
 export interface SettingsFile {
@@ -58,7 +60,19 @@ export function isInfragateCommand(command: string, args: readonly string[] = []
 
 /** One handler object as an entry, when it is infragate's. `commandKey` is where the agent keeps the command. */
 export function entry(agent: string, file: string, event: string, matcher: string | undefined, h: Record<string, unknown>, timeoutUnit: number, commandKey = "command"): HookEntry | undefined {
+  if (h.type === "http" && typeof h.url === "string" && h.url.includes(HTTP_HOOK_PATH)) {
+    const headers = isRecord(h.headers) ? Object.fromEntries(Object.entries(h.headers).filter((kv): kv is [string, string] => typeof kv[1] === "string")) : {};
+    return {
+      agent, file, event, matcher, command: "", args: undefined,
+      timeoutMs: typeof h.timeout === "number" ? h.timeout * timeoutUnit : undefined,
+      failClosed: undefined,
+      onFailure: typeof h.onFailure === "string" ? h.onFailure : undefined,
+      http: { url: h.url, headers },
+    };
+  }
   const command = h[commandKey];
+  // The service starter an --http install adds at session start is not a gate.
+  if (typeof command === "string" && isServiceStarter(command)) return undefined;
   if (typeof command !== "string") return undefined;
   const args = Array.isArray(h.args) ? h.args.filter((a): a is string => typeof a === "string") : undefined;
   if (!isInfragateCommand(command, args, agent)) return undefined;

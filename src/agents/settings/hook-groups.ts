@@ -3,7 +3,7 @@
  * Codex. Our handlers are found by their command (MARKER); everything else is left exactly as it was.
  */
 import { deepEqual, isObject, type JsonObject } from "./json.js";
-import { isOurCommand } from "./marker.js";
+import { isOurHandler } from "./marker.js";
 
 export interface Group {
   readonly matcher?: string;
@@ -29,7 +29,7 @@ export function withoutOurs(settings: JsonObject, event: string): JsonObject {
       kept.push(g);
       continue;
     }
-    const handlers = g.hooks.filter((h) => !(isObject(h) && isOurCommand(h.command)));
+    const handlers = g.hooks.filter((h) => !(isObject(h) && isOurHandler(h)));
     if (handlers.length === g.hooks.length) kept.push(g);
     else if (handlers.length > 0) kept.push({ ...g, hooks: handlers });
   }
@@ -45,7 +45,7 @@ export function withoutOurs(settings: JsonObject, event: string): JsonObject {
 /** Our group present exactly once: if it already is, the settings are returned unchanged (idempotent). */
 export function withOurs(settings: JsonObject, event: string, group: Group): JsonObject {
   const groups = groupsOf(settings, event);
-  const ours = groups.filter((g) => isObject(g) && Array.isArray(g.hooks) && g.hooks.some((h) => isObject(h) && isOurCommand(h.command)));
+  const ours = groups.filter((g) => isObject(g) && Array.isArray(g.hooks) && g.hooks.some((h) => isObject(h) && isOurHandler(h)));
   if (ours.length === 1 && deepEqual(ours[0], group)) return settings;
   const base = withoutOurs(settings, event);
   const hooks = isObject(base.hooks) ? { ...base.hooks } : {};

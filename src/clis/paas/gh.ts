@@ -64,7 +64,9 @@ function api(w: Walked, r: CobraResult): Refined {
 }
 
 function refine(w: Walked, r: CobraResult, cmd: SimpleCommand): Refined {
-  if (w.path[0] === "api") return api(w, r);
+  // gh is not a guarded program (its PR bodies are routinely "$(cat body.md)"), so a computed word is decided
+  // here: in `gh api` it may hold the method or the endpoint, so the call is not known.
+  if (w.path[0] === "api") return cmd.unresolved ? { ...api(w, r), verdict: "other" } : api(w, r);
   // `gh auth status -t|--show-token` prints the token (`-t` is not --template there).
   if (w.path[0] === "auth" && w.path[1] === "status" && (r.flags.has("show-token") || cmd.argv.includes("-t"))) return { ...w, verdict: "token" };
   return w;

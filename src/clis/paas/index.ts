@@ -12,8 +12,8 @@ import { RAILWAY } from "./railway.js";
 import { AMPLIFY, AMPX, SAM, SERVERLESS, SST } from "./serverless.js";
 import { VERCEL } from "./vercel.js";
 
-function descriptor(spec: PaasSpec, names: Omit<CliNames, "programs"> = {}): CliDescriptor {
-  return { name: "paas", names: { programs: [spec.program], ...names }, guarded: true, interpret: paasInterpreter(spec) };
+function descriptor(spec: PaasSpec, names: Omit<CliNames, "programs"> = {}, guarded = true): CliDescriptor {
+  return { name: "paas", names: { programs: [spec.program], ...names }, guarded, interpret: paasInterpreter(spec) };
 }
 
 export const flyctlCli = descriptor(FLYCTL, { aliases: { fly: "flyctl" }, images: { "flyio/flyctl": "flyctl" } });
@@ -22,7 +22,9 @@ export const doctlCli = descriptor(DOCTL, { images: { "digitalocean/doctl": "doc
 export const vercelCli = descriptor(VERCEL, { packages: { vercel: "vercel" } });
 export const netlifyCli = descriptor(NETLIFY, { packages: { "netlify-cli": "netlify" }, aliases: { ntl: "netlify" } });
 export const railwayCli = descriptor(RAILWAY, { packages: { "@railway/cli": "railway" } });
-export const ghCli = descriptor(GH, { images: { "ghcr.io/cli/cli": "gh" } });
+/** Not guarded: `gh pr create --body "$(cat body.md)"` is everyday work, and a computed word cannot turn a gh
+ *  read into a change except in `gh api`, which the interpreter then reports as unknown (src/clis/paas/gh.ts). */
+export const ghCli = descriptor(GH, { images: { "ghcr.io/cli/cli": "gh" } }, false);
 export const samCli = descriptor(SAM, { packages: { "aws-sam-cli": "sam" } });
 export const serverlessCli = descriptor(SERVERLESS, { aliases: { sls: "serverless" }, packages: { serverless: "serverless", osls: "serverless" } });
 export const sstCli = descriptor(SST, { packages: { sst: "sst" } });

@@ -139,10 +139,12 @@ const dotenv: Handler = (w) => {
 
 const direnv: Handler = (w) => (w[1]?.value === "exec" ? run("direnv exec", w.slice(3)) : undefined);
 
-/** `python -m awscli ...` is the aws CLI; other modules stay python. Option parsing stops at -m / -c. */
+/** `python -m awscli ...` is the aws CLI; other modules stay python. Option parsing stops at -m / -c.
+ *  `python manage.py CMD` is Django's manage.py (interpreted by src/clis/migrations/). */
 const python: Handler = (w) => {
   for (let i = 1; i < w.length; i++) {
     const v = (w[i] as RWord).value;
+    if (!v.startsWith("-") && (v === "manage.py" || v.endsWith("/manage.py"))) return { kind: "inner", wrapper: "python", words: w.slice(i) };
     if (!v.startsWith("-") || v === "-" || v === "--") return undefined;
     if (v.startsWith("--")) continue;
     const m = v.indexOf("m");
@@ -182,4 +184,6 @@ export const LAUNCHERS: Readonly<Record<string, Handler>> = {
   infisical: afterDashDash("infisical run", "run"),
   chamber: afterDashDash("chamber exec", "exec"),
   python,
+  /** `bundle exec rake db:drop`: Bundler runs the gem's bin. */
+  bundle: (w) => (w[1]?.value === "exec" ? run("bundle exec", w.slice(2)) : undefined),
 };

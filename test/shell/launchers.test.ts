@@ -65,6 +65,12 @@ describe("python and credential launchers", () => {
   t("python3 -m awscli --debug s3 ls", { program: "aws", argv: ["aws", "--debug", "s3", "ls"] });
   t("python3.11 -u -m awscli s3 ls", { program: "aws" });
   t("python -m pip install x", { program: "python" });
+  t("python manage.py flush --noinput", { program: "manage.py", argv: ["manage.py", "flush", "--noinput"], wrappers: ["python"] });
+  t("python3 -u src/manage.py migrate app zero", { program: "manage.py", wrappers: ["python"] });
+  t("poetry run python manage.py reset_db", { program: "manage.py", wrappers: ["poetry run", "python"] });
+  t("python deploy.py", { program: "python" });
+  t("bundle exec rake db:drop", { program: "rake", argv: ["rake", "db:drop"], wrappers: ["bundle exec"] });
+  t("bundle install", { program: "bundle" });
   t("uv run terraform destroy", { program: "terraform", wrappers: ["uv run"] });
   t("uv run --with boto3 -- aws s3 rm s3://b", { program: "aws" });
   t("uv run python -m awscli s3 ls", { program: "aws", wrappers: ["uv run", "python -m"] });

@@ -38,6 +38,8 @@ const CASES: readonly [string, string, Record<string, unknown>, Expect][] = [
   ["apply_patch in a heredoc", "apply_patch", { command: `apply_patch <<'EOF'\n${patch("*** Add File: .env\n+A=1")}EOF` }, "deny-human"],
   ["apply_patch as argv", "apply_patch", { command: ["apply_patch", patch("*** Add File: terraform.tfstate\n+{}")] }, "deny"],
   ["apply_patch without file headers", "apply_patch", { command: "echo hi" }, "deny"],
+  ["Bash running apply_patch on a heredoc (Codex applies it itself)", "Bash", { command: `apply_patch <<'EOF'\n${patch("*** Add File: envs/prod/terraform.tfstate\n+{}")}EOF` }, "deny"],
+  ["Bash running apply_patch on source", "Bash", { command: `cd infra && apply_patch <<'EOF'\n${patch("*** Update File: main.tf\n@@\n-a\n+b")}EOF` }, "allow"],
   ["mcp tool", "mcp__docs__search", { q: "x" }, "allow"],
 ];
 

@@ -17,6 +17,13 @@ const runs = Number(process.env.BENCH_RUNS ?? 21);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-bench-"));
 fs.mkdirSync(path.join(work, ".git"));
 const env = { ...process.env, INFRAGATE_HOME: path.join(work, "home"), NO_COLOR: "1" };
+// Project scripts the hook follows (docs/clis/scripts.md): a package.json and a Makefile of everyday size.
+fs.writeFileSync(
+  path.join(work, "package.json"),
+  JSON.stringify({ name: "bench", scripts: { pretest: "npm run lint", lint: "eslint .", test: "vitest run", build: "tsc -p .", destroy: "cdk destroy --all" } }),
+);
+const makeTargets = Array.from({ length: 30 }, (_, i) => `t${i}: init\n\t$(TF) -chdir=stacks/t${i} plan $(ARGS)\n`).join("");
+fs.writeFileSync(path.join(work, "Makefile"), `TF ?= terraform\nARGS := -input=false\n.PHONY: test init\ninit:\n\t$(TF) init $(ARGS)\ntest: init\n\tgo test ./...\n${makeTargets}`);
 const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function claudePayload(toolName, toolInput) {
@@ -36,6 +43,8 @@ function claudePayload(toolName, toolInput) {
 const hook = [path.join(root, "hooks", "infragate-hook.mjs"), "claude-code"];
 const cases = [
   { name: "hook: Bash git status", args: hook, input: claudePayload("Bash", { command: "git status" }), target: 1.15 },
+  { name: "hook: Bash make test", args: hook, input: claudePayload("Bash", { command: "make test" }), target: 1.25, vs: "hook: Bash git status" },
+  { name: "hook: Bash npm test", args: hook, input: claudePayload("Bash", { command: "npm test" }), target: 1.25, vs: "hook: Bash git status" },
   { name: "hook: Edit src/app.ts", args: hook, input: claudePayload("Edit", { file_path: path.join(work, "src/app.ts"), old_string: "a", new_string: "b" }), target: 1.15 },
   { name: "hook: Bash terraform destroy", args: hook, input: claudePayload("Bash", { command: "terraform destroy -auto-approve" }), target: 1.8 },
   { name: "hook: Bash aws s3 rm --recursive", args: hook, input: claudePayload("Bash", { command: "aws s3 rm s3://prod-data --recursive" }), target: 1.8 },
@@ -84,6 +93,7 @@ for (const c of cases) {
     ratio: (s / b).toFixed(2),
     target: `<= ${c.target}`,
     met: s / b <= c.target ? "yes" : "NO",
+    ms: s,
     "peak RSS MiB (bare / infragate)": rss && rssBase ? `${(rssBase / 1024).toFixed(0)} / ${(rss / 1024).toFixed(0)} (${(rss / rssBase).toFixed(2)}x)` : "n/a",
   });
 }
@@ -109,7 +119,13 @@ for (let i = 0; i < 200; i++) {
 }
 
 console.log(`infragate bench: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${runs} alternating runs each, medians`);
-console.table(rows);
+console.table(rows.map(({ ms, ...r }) => r));
+// Following project scripts costs reading and parsing them: compare with the cheapest everyday command.
+for (const c of cases.filter((x) => x.vs)) {
+  const a = rows.find((r) => r.case === c.name);
+  const b = rows.find((r) => r.case === c.vs);
+  if (a && b) console.log(`${c.name} / ${c.vs}: ${(a.ms / b.ms).toFixed(2)} (${a.ms.toFixed(1)} / ${b.ms.toFixed(1)} ms)`);
+}
 console.log(`audit append: median ${median(appendMs).toFixed(2)} ms, p90 ${[...appendMs].sort((a, b) => a - b)[Math.floor(appendMs.length * 0.9)].toFixed(2)} ms over ${appendMs.length} appends (lock, hash chain, write, fdatasync)`);
 console.log(`check --jsonl: ${answered} decisions in ${secs.toFixed(2)} s = ${(answered / secs).toFixed(0)} decisions/s (incl. process start and audit appends)`);
 fs.rmSync(work, { recursive: true, force: true });

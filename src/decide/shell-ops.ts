@@ -29,7 +29,7 @@ function unreadOperation(cmd: SimpleCommand): Operation[] {
     {
       action: "script.unread",
       resource: { type: "Program", name: u.runner },
-      context: { command: cmd.text, runner: u.runner, path: u.path, target: u.target, reason: u.reason, mentionsGuarded: mentionsGuarded(`${cmd.text}\n${u.text}`) },
+      context: { command: cmd.text, runner: u.runner, path: u.path, target: u.target, reason: u.reason, mentionsGuarded: mentionsGuarded(u.text) },
       summary: chained(cmd, `${cmd.text} (${u.path || u.target}: ${u.reason})`),
     },
   ];

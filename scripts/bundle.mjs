@@ -1,6 +1,8 @@
 // Build step: bundle the hook's whole hot path into one CommonJS file, dist/hook.cjs (and the whole CLI
 // into dist/cli.cjs, for `check`), so that an agent's hook loads one file (with a V8 code cache, see hooks/load-hook.cjs) instead of hundreds of ES modules.
 // cedar-wasm stays external: it reads its .wasm next to itself and is loaded only when a request needs it;
+// hcl2-parser (4 MB) too: it is required only to read Terraform backend blocks for a call that writes or
+// deletes a bucket object (src/state/backends.ts);
 // execa is bundled but imported lazily (only to list an archive, inspect a saved plan or read staged
 // changes), so its module code runs only then.
 // Minified: less to read, hash and deserialise on every call.
@@ -32,7 +34,7 @@ for (const [name, entry] of Object.entries(bundles)) await build({
   target: "node20",
   // The statement parsers of database clients (libpg-query reads its .wasm next to itself; node-sql-parser's
   // dialect grammars are large) stay external too, imported only when a database client is on the line.
-  external: ["@cedar-policy/cedar-wasm", "libpg-query", "node-sql-parser", "acorn"],
+  external: ["@cedar-policy/cedar-wasm", "libpg-query", "node-sql-parser", "acorn", "hcl2-parser"],
   minify: true,
   keepNames: false,
   legalComments: "none",

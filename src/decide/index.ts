@@ -14,7 +14,7 @@ import { toCedarRequest, type AgentInfo } from "../policy/request.js";
 import { analyzeShell } from "../shell/analyze.js";
 import { diskScriptReader } from "../enrich/script-files.js";
 import type { Env, FileEffect } from "../shell/types.js";
-import { enrichStateFacts, rememberEffects } from "../state/index.js";
+import { enrichRemoteState, enrichStateFacts, rememberEffects } from "../state/index.js";
 import { describeAction, type GateAction } from "./action.js";
 import { fileOperation, shellOperations } from "./shell-ops.js";
 import { combineFindings, CONFIG_ACTION, type Finding, type Verdict } from "./verdict.js";
@@ -100,7 +100,7 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(collected.files, paths)), classify);
   const tool = action.kind === "mcp" ? "mcp" : action.kind === "tool" ? "tool" : action.tool;
   const fileOps = files.map((f) => fileOperation(f, tool, classify));
-  const operations = await enrichStateFacts([...(await enrichDatabaseFacts(collected.operations)), ...fileOps], stateCtx);
+  const operations = enrichRemoteState(await enrichStateFacts([...(await enrichDatabaseFacts(collected.operations)), ...fileOps], stateCtx), ctx.root);
   const requestEnv = { agent: ctx.agent, config: ctx.config, paths };
   const findings: Finding[] = operations.map((op) => {
     const verdict = ctx.engine.authorize(toCedarRequest(op, requestEnv));

@@ -12,6 +12,8 @@ import { rememberEffectsImpl } from "./remember.js";
 import { describeTouches, loadMemory, touchesFor, type SessionMemory } from "./session.js";
 import { sight, type Sighting } from "./sight.js";
 
+export { enrichRemoteState } from "./remote.js";
+
 export interface StateContext {
   /** $INFRAGATE_HOME */
   readonly home: string;

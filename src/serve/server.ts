@@ -8,6 +8,7 @@ import http from "node:http";
 import net from "node:net";
 import { runHookWith } from "../cli/hook.js";
 import type { CliIo } from "../cli/io.js";
+import { preferOptimizedCedar } from "../policy/cedar.js";
 import { readBuildId } from "./build-id.js";
 import { HTTP_TOKEN_HEADER, tokenMatches, type HttpConfig } from "./http-config.js";
 import { ensurePrivateDir, servePaths, type ServePaths } from "./paths.js";
@@ -80,6 +81,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const build = readBuildId(opts.packageRoot);
   if (build === "") throw new Error("infragate is not built (dist/build-id.txt is missing): run 'npm run build'");
   const buildFile = `${opts.packageRoot}/dist/build-id.txt`;
+  preferOptimizedCedar();
   const warm = createWarmRuntime();
   const startedAt = new Date().toISOString();
   let decisions = 0;

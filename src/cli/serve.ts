@@ -37,12 +37,8 @@ async function ping(home: string, build: string): Promise<{ pid: number; decisio
   }
 }
 
-async function detach(io: CliIo, home: string, build: string, idleMinutes: number, root: string): Promise<number> {
-  const running = await ping(home, build);
-  if (typeof running !== "string") {
-    io.stdout(`infragate serve: running (pid ${running.pid})\n`);
-    return 0;
-  }
+/** Start `serve` in the background, its output appended to the service log. */
+function spawnService(io: CliIo, home: string, idleMinutes: number, root: string): ReturnType<typeof spawn> {
   const paths = servePaths(home);
   ensurePrivateDir(paths.dir);
   const log = fs.openSync(paths.log, "a", 0o600);
@@ -54,6 +50,17 @@ async function detach(io: CliIo, home: string, build: string, idleMinutes: numbe
   });
   child.unref();
   fs.closeSync(log);
+  return child;
+}
+
+async function detach(io: CliIo, home: string, build: string, idleMinutes: number, root: string): Promise<number> {
+  const running = await ping(home, build);
+  if (typeof running !== "string") {
+    io.stdout(`infragate serve: running (pid ${running.pid})\n`);
+    return 0;
+  }
+  const paths = servePaths(home);
+  const child = spawnService(io, home, idleMinutes, root);
   const until = Date.now() + 10_000;
   while (Date.now() < until) {
     const now = await ping(home, build);
@@ -69,7 +76,7 @@ async function detach(io: CliIo, home: string, build: string, idleMinutes: numbe
 }
 
 async function foreground(io: CliIo, home: string, idleMinutes: number, root: string): Promise<number> {
-  const { startServer } = await import("../serve/server.js");
+  const { BUILD_CHANGED, startServer } = await import("../serve/server.js");
   const log = (line: string): void => io.stderr(`${new Date().toISOString()} infragate serve: ${line}\n`);
   let server;
   try {
@@ -80,7 +87,13 @@ async function foreground(io: CliIo, home: string, idleMinutes: number, root: st
   }
   const running = server;
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(sig, () => void running.stop(`signal ${sig}`));
-  log(`stopped: ${await running.stopped}`);
+  const reason = await running.stopped;
+  log(`stopped: ${reason}`);
+  if (reason === BUILD_CHANGED) {
+    // Rebuilt or upgraded under us: hand over to the new build's service, so HTTP hooks keep an answer.
+    log("starting the new build's service");
+    spawnService(io, home, idleMinutes, root);
+  }
   return 0;
 }
 

@@ -15,6 +15,9 @@ import { ensurePrivateDir, servePaths, type ServePaths } from "./paths.js";
 import { MAX_REQUEST_BYTES, ServeRequestSchema, type HookAnswer, type ServeResponse, type ServeStatus } from "./protocol.js";
 import { createWarmRuntime } from "./warm-runtime.js";
 
+/** The stop reason when the build under the service changed: the caller starts the new build's service. */
+export const BUILD_CHANGED = "infragate changed under the service";
+
 export interface ServerOptions {
   readonly home: string;
   readonly packageRoot: string;
@@ -128,7 +131,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return { ok: true, build, status: status() };
     }
     if (buildChanged()) {
-      setImmediate(() => void stop("infragate changed under the service"));
+      setImmediate(() => void stop(BUILD_CHANGED));
       return { ok: false, build, error: "infragate changed; the service restarts" };
     }
     return { ok: true, build, ...(await decideHook(req.args, req.payload, req.env, req.cwd)) };
@@ -185,7 +188,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const tick = setInterval(() => {
     if (inodeOf(paths.socket) !== socketInode) void stop("socket removed or taken over");
     else if (inFlight === 0 && Date.now() - lastActivity > opts.idleMs) void stop(`idle for ${Math.round(opts.idleMs / 1000)} s`);
-    else if (inFlight === 0 && buildChanged()) void stop("infragate changed under the service");
+    else if (inFlight === 0 && buildChanged()) void stop(BUILD_CHANGED);
   }, Math.min(2000, Math.max(50, Math.floor(opts.idleMs / 4))));
   tick.unref();
 
@@ -233,7 +236,7 @@ function createHttpListener(
     const header = req.headers[HTTP_TOKEN_HEADER];
     if (!tokenMatches(config.token, Array.isArray(header) ? header[0] : header)) return fail(403, "missing or wrong token");
     if (buildChanged()) {
-      stop("infragate changed under the service");
+      stop(BUILD_CHANGED);
       return fail(503, "infragate changed; the service restarts (this call is blocked: retry)");
     }
     const agent = m[1];

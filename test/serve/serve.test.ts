@@ -1,5 +1,6 @@
 /** The decision service and its thin client, run for real: same answers as the in-process hook, fail closed
  *  whatever the service does (killed, of another build, garbled, silent), fresh rules after a change. */
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -174,5 +175,44 @@ describe("the HTTP listener (Claude Code HTTP hooks)", () => {
     expect(garbage.status).toBe(200);
     expect(await garbage.text()).toMatch(DENY);
     expect((await fetch(url.replace("/infragate/hook/claude-code", "/"), { method: "GET" })).status).toBe(404);
+  });
+});
+
+describe("a rebuilt infragate under a running service", () => {
+  it("hands over to a service of the new build", async () => {
+    const sb = sandbox();
+    // A copy of the package, so that its build id can change without touching the checkout.
+    const pkg = path.join(sb.dir, "pkg");
+    const root = path.join(import.meta.dirname, "..", "..");
+    for (const d of ["bin", "dist", "hooks", "policies", "schemas"]) fs.cpSync(path.join(root, d), path.join(pkg, d), { recursive: true });
+    fs.copyFileSync(path.join(root, "package.json"), path.join(pkg, "package.json"));
+    fs.symlinkSync(path.join(root, "node_modules"), path.join(pkg, "node_modules"));
+    const bin = path.join(pkg, "bin", "infragate.cjs");
+    const run = (args: string[]): { stdout: string; code: number | null } => {
+      const r = spawnSync(process.execPath, [bin, ...args], { env: sb.env, cwd: sb.ws, encoding: "utf8", timeout: 30_000 });
+      return { stdout: r.stdout, code: r.status };
+    };
+    const started = run(["serve", "--detach"]);
+    const first = Number(/pid (\d+)/.exec(started.stdout)?.[1]);
+    fs.writeFileSync(path.join(pkg, "dist", "build-id.txt"), "rebuilt-for-the-test\n");
+    let second = first;
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && (second === first || Number.isNaN(second))) {
+      await new Promise((r) => setTimeout(r, 200));
+      second = Number(/pid (\d+)/.exec(run(["serve", "--status"]).stdout)?.[1]);
+    }
+    try {
+      expect(second).not.toBe(first);
+      expect(Number.isNaN(second)).toBe(false);
+    } finally {
+      run(["serve", "--stop"]);
+      for (const pid of [first, second]) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // gone
+        }
+      }
+    }
   });
 });

@@ -3,7 +3,9 @@
 // docs/design.md "Adding a CLI"). Writes a small working example (a read verb and an asked delete) that the
 // tests pass, for you to replace with the CLI's real grammar:
 //   src/clis/NAME/index.ts, schemas/cedar/NN-NAME.cedarschema, policies/NAME.cedar,
-//   test/clis/NAME.test.ts, test/policies/NAME.test.ts, docs/clis/NAME.md, and the line in src/clis/registry.ts.
+//   test/clis/NAME.test.ts, test/policies/NAME.test.ts, docs/clis/NAME.md, the line in src/clis/registry.ts,
+//   and (by running scripts/gen-cedar-types.mjs) the typed facts src/facts/generated/NN-NAME.ts.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -20,6 +22,8 @@ const contextType = `${pascal}Call`;
 
 const files = {
   [`src/clis/${name}/index.ts`]: `/** \`${name}\`: what a command line does, as facts for policies/${name}.cedar (docs/clis/${name}.md). */
+import type { ActionsWith } from "../../facts/index.js";
+import type { ${contextType} } from "../../facts/generated/${nn}-${name}.js";
 import type { SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation } from "../types.js";
@@ -27,9 +31,14 @@ import type { Interpretation } from "../types.js";
 /** Subcommands that only read. Replace with the CLI's real grammar. */
 const READ: ReadonlySet<string> = new Set(["list", "ls", "get", "describe", "show", "status", "version", "help"]);
 
+function actionFor(verb: string): ActionsWith<${contextType}> {
+  if (READ.has(verb) || verb === "") return "${name}.read";
+  return verb === "delete" ? "${name}.delete" : "${name}.change";
+}
+
 export function interpret${pascal}(cmd: SimpleCommand): Interpretation {
   const verb = cmd.argv.slice(1).find((w) => !w.startsWith("-")) ?? "";
-  const action = READ.has(verb) || verb === "" ? "${name}.read" : verb === "delete" ? "${name}.delete" : "${name}.change";
+  const action = actionFor(verb);
   return {
     operations: [{ action, resource: { type: "Program", name: cmd.program }, context: { verb, command: cmd.text }, summary: cmd.text }],
     files: [],
@@ -130,4 +139,5 @@ text = `${text.slice(0, at)}\nimport { ${descriptor} } from "./${name}/index.js"
 text = text.replace(/(export const CLIS: readonly CliDescriptor\[\] = \[\n[\s\S]*?)\n\];/, `$1\n  ${descriptor},\n];`);
 fs.writeFileSync(registry, text);
 console.log(`registered ${descriptor} in src/clis/registry.ts`);
+execFileSync(process.execPath, [path.join(ROOT, "scripts/gen-cedar-types.mjs")], { stdio: "inherit" });
 console.log("next: npm run build && npm run docs, then replace the example grammar, facts and policy with the real ones");

@@ -22,16 +22,17 @@ function filesUnder(dir: string, ext: string): string[] {
  *  the outer layer. */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   util: [],
+  facts: [],
   shell: ["util"],
   audit: ["util"],
   config: ["util"],
-  clis: ["shell", "util"],
-  enrich: ["clis", "shell", "util"],
-  state: ["clis", "shell", "util"],
-  policy: ["clis", "config", "util"],
-  decide: ["clis", "config", "enrich", "policy", "shell", "state", "util"],
-  runtime: ["audit", "clis", "config", "decide", "enrich", "policy", "shell", "state", "util"],
-  agents: ["decide", "policy", "shell", "util"],
+  clis: ["facts", "shell", "util"],
+  enrich: ["clis", "facts", "shell", "util"],
+  state: ["clis", "facts", "shell", "util"],
+  policy: ["clis", "config", "facts", "util"],
+  decide: ["clis", "config", "enrich", "facts", "policy", "shell", "state", "util"],
+  runtime: ["audit", "clis", "config", "decide", "enrich", "facts", "policy", "shell", "state", "util"],
+  agents: ["decide", "facts", "policy", "shell", "util"],
 };
 
 function layerOf(file: string): string {

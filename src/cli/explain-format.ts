@@ -1,6 +1,6 @@
 /** Human output of `infragate explain`: sections for commands, files, requests and the decision.
  *  Plain text when NO_COLOR is set or stdout is not a TTY. */
-import type { CedarValue } from "../clis/types.js";
+import type { CedarValue } from "../policy/types.js";
 import type { EntityData, Uid } from "../policy/types.js";
 import type { Explanation, ExplainedCommand, ExplainedRequest } from "./explain.js";
 import { useColor } from "./format.js";

@@ -1,9 +1,6 @@
 /** Plain data that the interpreters hand to the policy stage. */
+import type { ActionsWith, ContextName, ContextTypes } from "../facts/index.js";
 import type { FileEffect, SimpleCommand } from "../shell/types.js";
-
-/** A value Cedar accepts in a context: no null, no floats. Arrays become Sets. */
-export type CedarValue = string | number | boolean | readonly CedarValue[] | { readonly [key: string]: CedarValue };
-export type CedarRecord = { readonly [key: string]: CedarValue };
 
 export type ResourceRef =
   | { readonly type: "Stack"; readonly dir: string }
@@ -18,16 +15,21 @@ export type ResourceRef =
   | { readonly type: "Database"; readonly engine: string; readonly host: string; readonly port: string; readonly name: string; readonly known: boolean }
   | { readonly type: "McpTool"; readonly server: string; readonly tool: string };
 
-/** One Cedar request to make: the action id, what it acts on, and the facts (context). */
-export interface Operation {
+/** One Cedar request of a family whose actions share the context type `C`: the action id, what it acts on,
+ *  and the facts. `C` is generated from the schema (src/facts), so every attribute is there and spelt right,
+ *  and the action must be one whose context is `C`. */
+export interface OperationWith<C> {
   /** Cedar action id as declared in schemas/cedar/*.cedarschema, e.g. `terraform.destroy`. */
-  readonly action: string;
+  readonly action: ActionsWith<C>;
   readonly resource: ResourceRef;
-  /** Must match the action's context type in the schema exactly (strict). */
-  readonly context: CedarRecord;
+  readonly context: C;
   /** Short human text: `terraform destroy in infra/prod (-auto-approve)`. */
   readonly summary: string;
 }
+
+/** One Cedar request to make: a union over the context types, so the context type follows the action id
+ *  (`op.action === "terraform.destroy"` narrows `op.context` to `Terraform`). */
+export type Operation = { readonly [K in ContextName]: OperationWith<ContextTypes[K]> }[ContextName];
 
 /** What one interpreter learns from one simple command. */
 export interface Interpretation {

@@ -15,6 +15,7 @@ import { gate } from "../runtime/gate.js";
 import type { CliIo } from "../cli/io.js";
 import { scanDiff, type SecretHit } from "./secrets.js";
 import { readStaged } from "./staged.js";
+import type { Operation } from "../clis/types.js";
 
 /** Path classes a commit check looks at. Lock files and IaC sources are ordinary commits. */
 export const COMMIT_CLASSES: ReadonlySet<string> = new Set([
@@ -38,9 +39,9 @@ const AGENT = { name: "git", mode: "", session: "" };
 
 async function secretFinding(hit: SecretHit, ctx: ReturnType<typeof loadRuntime>, root: string): Promise<GitFinding> {
   const abs = path.join(root, hit.file);
-  const op = {
+  const op: Operation = {
     action: "git.staged-secret",
-    resource: { type: "File" as const, path: abs },
+    resource: { type: "File", path: abs },
     context: { kind: hit.kind, file: hit.file, line: hit.line, placeholder: hit.placeholder },
     summary: `${hit.file}:${hit.line}: ${hit.kind}`,
   };

@@ -1,6 +1,10 @@
 /** Plain data of the policy stage. */
-import type { CedarRecord } from "../clis/types.js";
 import type { PolicyScope } from "./scope.js";
+
+/** A value Cedar accepts in a context or an attribute: no null, no floats. Arrays become Sets. The stages
+ *  hand the policy stage typed facts (src/facts); this is only the shape the Cedar call takes. */
+export type CedarValue = string | number | boolean | readonly CedarValue[] | { readonly [key: string]: CedarValue };
+export type CedarRecord = { readonly [key: string]: CedarValue };
 
 export type DecisionKind = "allow" | "ask" | "deny";
 

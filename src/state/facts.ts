@@ -1,60 +1,11 @@
 /** The state and plan facts of a terraform-family operation (schemas/cedar/10-terraform.cedarschema,
- *  StateFacts and PlanFacts). Pure: interpreters use the defaults, src/state fills the real values. */
+ *  StateFacts and PlanFacts): the interpreter sets the defaults, src/state fills the real values. */
 import path from "node:path";
-import type { CedarRecord, Operation } from "../clis/types.js";
+import type { PlanFacts, StateFacts, Terraform } from "../facts/generated/10-terraform.js";
+import type { Operation, OperationWith } from "../clis/types.js";
 
-export interface StateFacts {
-  known: boolean;
-  swapped: boolean;
-  lineageChanged: boolean;
-  serialBackwards: boolean;
-  edited: boolean;
-  backendChanged: boolean;
-  workspaceChanged: boolean;
-  appeared: boolean;
-  vanished: boolean;
-  touchedInSession: boolean;
-  workspace: string;
-  dataDir: string;
-  detail: string;
-}
-
-export interface PlanFacts {
-  given: boolean;
-  known: boolean;
-  create: number;
-  update: number;
-  delete: number;
-  replace: number;
-  statefulDelete: boolean;
-  destroyMode: boolean;
-  deletesAll: boolean;
-  detail: string;
-}
-
-/** Defaults for an interpreter: nothing known yet. workspace / dataDir carry the operation's
- *  TF_WORKSPACE / TF_DATA_DIR values ("" when unset); enrichment replaces them with resolved values. */
-export function defaultStateFacts(workspace = "", dataDir = ""): StateFacts {
-  return {
-    known: false,
-    swapped: false,
-    lineageChanged: false,
-    serialBackwards: false,
-    edited: false,
-    backendChanged: false,
-    workspaceChanged: false,
-    appeared: false,
-    vanished: false,
-    touchedInSession: false,
-    workspace,
-    dataDir,
-    detail: "",
-  };
-}
-
-export function defaultPlanFacts(given = false): PlanFacts {
-  return { given, known: false, create: 0, update: 0, delete: 0, replace: 0, statefulDelete: false, destroyMode: false, deletesAll: false, detail: "" };
-}
+export type { PlanFacts, StateFacts };
+export { defaultPlanFacts, defaultStateFacts } from "../clis/terraform/context.js";
 
 export const TERRAFORM_PROGRAMS: ReadonlySet<string> = new Set(["terraform", "tofu", "terragrunt"]);
 
@@ -76,40 +27,38 @@ export interface TerraformView {
   readonly planOut: string;
   /** Destroy mode (destroy, apply -destroy, plan -destroy). */
   readonly destroy: boolean;
-  readonly state: Partial<StateFacts>;
-  readonly plan: Partial<PlanFacts>;
+  readonly state: StateFacts;
+  readonly plan: PlanFacts;
+  /** The operation itself, typed: its context is the Terraform record. */
+  readonly op: OperationWith<Terraform>;
 }
 
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}
-
-function record(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+/** Every terraform.* and terragrunt.* action has the Terraform context (schemas/cedar/10-terraform.cedarschema). */
+function isTerraformOp(op: Operation): op is OperationWith<Terraform> {
+  return op.action.startsWith("terraform.") || op.action.startsWith("terragrunt.");
 }
 
 /** A terraform / tofu / terragrunt operation as the interpreter produced it, or undefined. */
 export function terraformView(op: Operation): TerraformView | undefined {
-  if (!op.action.startsWith("terraform.") && !op.action.startsWith("terragrunt.")) return undefined;
-  const c = op.context as CedarRecord & Record<string, unknown>;
-  const program = typeof c.program === "string" ? c.program : "";
-  const cwd = typeof c.cwd === "string" ? c.cwd : "";
-  const dir = cwd || (op.resource.type === "Stack" ? op.resource.dir : "");
+  if (!isTerraformOp(op)) return undefined;
+  const c = op.context;
+  const dir = c.cwd || (op.resource.type === "Stack" ? op.resource.dir : "");
   if (!dir) return undefined;
   return {
-    program,
-    operation: typeof c.operation === "string" ? c.operation : "",
+    program: c.program,
+    operation: c.operation,
     dir,
-    args: strings(c.args),
-    flags: strings(c.flags),
-    options: strings(c.options),
-    envNames: strings(c.envNames),
-    command: typeof c.command === "string" ? c.command : "",
-    planFile: typeof c.planFile === "string" ? c.planFile : "",
-    planOut: typeof c.planOut === "string" ? c.planOut : "",
-    destroy: c.destroy === true,
-    state: record(c.state) as Partial<StateFacts>,
-    plan: record(c.plan) as Partial<PlanFacts>,
+    args: c.args,
+    flags: c.flags,
+    options: c.options,
+    envNames: c.envNames,
+    command: c.command,
+    planFile: c.planFile,
+    planOut: c.planOut,
+    destroy: c.destroy,
+    state: c.state,
+    plan: c.plan,
+    op,
   };
 }
 

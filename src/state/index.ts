@@ -2,7 +2,8 @@
  *  operations (enrichStateFacts), and what an action that is going to run leaves behind for later
  *  decisions (rememberEffects). See docs/state.md. */
 import path from "node:path";
-import type { Operation } from "../clis/types.js";
+import type { Operation, OperationWith } from "../clis/types.js";
+import type { Terraform } from "../facts/generated/10-terraform.js";
 import type { Env, FileEffect } from "../shell/types.js";
 import { defaultPlanFacts, defaultStateFacts, optionValue, planFileOf, planOutOf, terraformView, type PlanFacts, type StateFacts, type TerraformView } from "./facts.js";
 import { takeFingerprint } from "./fingerprint.js";
@@ -96,7 +97,7 @@ async function planFactsOf(view: TerraformView, file: string, env: Env, destroyP
   return { ...facts, destroyMode: true, detail: `${facts.detail}; it was made with plan -destroy in this session` };
 }
 
-function withFacts(op: Operation, state: StateFacts, plan: PlanFacts): Operation {
+function withFacts(op: OperationWith<Terraform>, state: StateFacts, plan: PlanFacts): Operation {
   const notes = [state.swapped || state.touchedInSession ? state.detail : "", plan.given ? plan.detail : ""].filter((n) => n.length > 0);
   return {
     ...op,
@@ -136,7 +137,7 @@ export async function enrichStateFacts(ops: readonly Operation[], ctx: StateCont
     const plan = planFile ? await planFactsOf(view, planFile, ctx.env, destroyPlans) : defaultPlanFacts(false);
     const dir = path.resolve(view.dir);
     const state = s ? stateFactsOf(s, memory, dir) : unlocatedFacts(view, memory, dir);
-    out.push(withFacts(op, state, plan));
+    out.push(withFacts(view.op, state, plan));
   }
   return out;
 }

@@ -17,7 +17,7 @@ interface ResourceChange {
 
 /** Count a `show -json` document's resource changes. Pure. */
 export function summarizePlanJson(doc: unknown, mode: PlanMode = "unknown"): PlanFacts {
-  const facts = defaultPlanFacts(true);
+  const facts: { -readonly [K in keyof PlanFacts]: PlanFacts[K] } = defaultPlanFacts(true);
   const changes = (doc as { resource_changes?: unknown } | null)?.resource_changes;
   if (!Array.isArray(changes)) return { ...facts, detail: "the plan has no resource_changes" };
   const stateful: string[] = [];

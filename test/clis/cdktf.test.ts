@@ -2,6 +2,7 @@ import { parse } from "shell-quote";
 import { describe, expect, it } from "vitest";
 import { interpretCdktf } from "../../src/clis/cdk/index.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
+import { factsOf } from "../support/facts.js";
 
 function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
   const argv = parse(text).map(String);
@@ -34,19 +35,19 @@ describe("interpretCdktf", () => {
       expect(ops).toHaveLength(1);
       const o = ops[0]!;
       expect(o.action).toBe(action);
-      expect(o.context.program).toBe("cdktf");
-      if (autoApprove !== undefined) expect(o.context.autoApprove).toBe(autoApprove);
+      expect(factsOf(o).program).toBe("cdktf");
+      if (autoApprove !== undefined) expect(factsOf(o).autoApprove).toBe(autoApprove);
     });
   }
 
   it("reports TF_CLI_ARGS names", () => {
     const o = interpretCdktf(cmd("cdktf deploy", { TF_CLI_ARGS_apply: "-auto-approve" })).operations[0]!;
-    expect(o.context.envNames).toEqual(["TF_CLI_ARGS_apply"]);
-    expect(o.context.autoApprove).toBe(true);
+    expect(factsOf(o).envNames).toEqual(["TF_CLI_ARGS_apply"]);
+    expect(factsOf(o).autoApprove).toBe(true);
   });
 
   it("flags the sensitive outputs option", () => {
     const o = interpretCdktf(cmd("cdktf deploy --outputs-file-include-sensitive-outputs")).operations[0]!;
-    expect(o.context.flags).toContain("outputs-file-include-sensitive-outputs");
+    expect(factsOf(o).flags).toContain("outputs-file-include-sensitive-outputs");
   });
 });

@@ -1,17 +1,17 @@
 /** interpretGit: hook skipping and config facts, and work-tree paths as file effects. */
 import { describe, expect, it } from "vitest";
 import { interpretGit } from "../../src/clis/git/index.js";
-import type { CedarRecord } from "../../src/clis/types.js";
+import { factsOf } from "../support/facts.js";
 import { none as noneOf, sc, t as tOf, type CmdOptions } from "./file-tools-cases.js";
 
 const t = (line: string, has: readonly string[], not: readonly string[] = []): void => tOf(interpretGit, line, has, not);
 const none = (line: string): void => noneOf(interpretGit, line);
 
 /** The one operation a line yields: [action, context]. */
-function op(line: string, opts: CmdOptions = {}): [string, CedarRecord] {
+function op(line: string, opts: CmdOptions = {}): [string, Readonly<Record<string, unknown>>] {
   const ops = interpretGit(sc(line, opts)).operations;
   expect(ops, line).toHaveLength(1);
-  return [ops[0]?.action ?? "", ops[0]?.context ?? {}];
+  return [ops[0]?.action ?? "", factsOf(ops[0])];
 }
 
 function facts(line: string, action: string, expected: Partial<Record<"flags" | "configKeys" | "hookEnv" | "paths", string[]>> & { source?: string; subcommand?: string }, opts: CmdOptions = {}): void {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { interpretInfragate } from "../../src/clis/infragate/index.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
+import { factsOf } from "../support/facts.js";
 
 function cmd(argv: string[]): SimpleCommand {
   return { program: "infragate", argv, env: {}, lineEnv: [], cwd: "/w", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text: argv.join(" ") };
@@ -28,7 +29,7 @@ describe("interpretInfragate", () => {
   ])("%s -> %s", (_label, argv, action, verb) => {
     const [op] = interpretInfragate(cmd(argv)).operations;
     expect(op?.action).toBe(action);
-    expect(op?.context.verb).toBe(verb);
+    expect(factsOf(op).verb).toBe(verb);
     expect(op?.resource).toEqual({ type: "Program", name: "infragate" });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { interpretTerraform } from "../../src/clis/terraform/index.js";
 import { splitShellWords } from "../../src/clis/terraform/tf-cli-args.js";
 import { CWD, expectFacts, expectSchemaValid, simple, type CmdOpts, type Expect } from "./terraform-support.js";
+import { factsOf } from "../support/facts.js";
 
 type Row = readonly [argv: string, env: Record<string, string>, expected: Expect, opts?: CmdOpts];
 const t = (argv: string, env: Record<string, string>, expected: Expect, opts?: CmdOpts): Row => [argv, env, expected, opts];
@@ -176,7 +177,7 @@ describe("interpretTerraform", () => {
 
   it("tofu is interpreted like terraform, with program tofu", () => {
     const op = interpretTerraform(simple(["tofu", "destroy"])).operations[0]!;
-    expect(op.context.program).toBe("tofu");
+    expect(factsOf(op).program).toBe("tofu");
     expect(op.action).toBe("terraform.destroy");
   });
 

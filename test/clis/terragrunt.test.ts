@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { interpretEnvExport, interpretTerragrunt } from "../../src/clis/terraform/index.js";
 import { CWD, expectFacts, expectSchemaValid, simple, type CmdOpts, type Expect } from "./terraform-support.js";
+import { factsOf } from "../support/facts.js";
 
 type Row = readonly [argv: string, env: Record<string, string>, expected: Expect, opts?: CmdOpts];
 const t = (argv: string, env: Record<string, string>, expected: Expect, opts?: CmdOpts): Row => [argv, env, expected, opts];
@@ -83,7 +84,7 @@ describe("interpretTerragrunt", () => {
     it(`${envText}${argv}${opts?.stdin ? ` <${opts.stdin}>` : ""}`, () => {
       const { operations } = interpretTerragrunt(simple(argv.split(" "), env, opts));
       expect(operations).toHaveLength(1);
-      expect(operations[0]!.context.program).toBe("terragrunt");
+      expect(factsOf(operations[0]).program).toBe("terragrunt");
       expectFacts(operations[0], expected);
       expectSchemaValid(operations[0]!);
     });
@@ -124,7 +125,7 @@ describe("interpretEnvExport", () => {
   for (const [argv, env, expected] of EXPORTS) {
     it(argv.join(" "), () => {
       const { operations } = interpretEnvExport(simple(argv, env, { program: "export" }));
-      expect(operations.map((o) => ({ name: o.context.name, flags: o.context.flags }))).toEqual(expected);
+      expect(operations.map((o) => ({ name: factsOf(o).name, flags: factsOf(o).flags }))).toEqual(expected);
       for (const op of operations) {
         expect(op.action).toBe("iac.env-inject");
         expectSchemaValid(op);

@@ -9,6 +9,8 @@ import { enrichStateFacts, inlineAssignments, rememberEffects, type StateContext
 import { loadMemory, MAX_ENTRIES, sessionPath } from "../../src/state/session.js";
 import { expectSchemaValid, simple } from "../clis/terraform-support.js";
 import { tmpdir, writeState } from "./tf.js";
+import { terraformFacts } from "../support/facts.js";
+import type { PlanFacts, StateFacts } from "../../src/facts/generated/10-terraform.js";
 
 function world(session = "s-1"): { ctx: StateContext; dir: string; state: string } {
   const root = tmpdir("infragate-ws-");
@@ -23,11 +25,11 @@ function tfOp(line: string, cwd: string, env: Record<string, string> = {}, inlin
   return op;
 }
 
-async function enrichOne(op: Operation, ctx: StateContext): Promise<{ op: Operation; state: Record<string, unknown>; plan: Record<string, unknown> }> {
+async function enrichOne(op: Operation, ctx: StateContext): Promise<{ op: Operation; state: StateFacts; plan: PlanFacts }> {
   const [out] = await enrichStateFacts([op], ctx);
   if (!out) throw new Error("no op");
   expectSchemaValid(out);
-  return { op: out, state: out.context.state as Record<string, unknown>, plan: out.context.plan as Record<string, unknown> };
+  return { op: out, state: terraformFacts(out).state, plan: terraformFacts(out).plan };
 }
 
 const write = (p: string, via = "cp"): FileEffect => ({ op: "write", path: p, via, text: `${via} x ${p}` });
@@ -36,11 +38,11 @@ describe("enrichStateFacts", () => {
   it("leaves other operations alone and fills schema-valid facts on terraform ones", async () => {
     const { ctx, dir, state } = world();
     writeState(state, "lin-a", 2);
-    const other: Operation = { action: "shell.exec", resource: { type: "Program", name: "ls" }, context: {}, summary: "ls" };
+    const other: Operation = { action: "shell.exec", resource: { type: "Program", name: "ls" }, context: { command: "ls", program: "ls", args: [], wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: false, mentionsGuarded: false, cwd: "/" }, summary: "ls" };
     const out = await enrichStateFacts([other, tfOp("terraform plan", dir)], ctx);
     expect(out[0]).toBe(other);
     expectSchemaValid(out[1] as Operation);
-    expect((out[1] as Operation).context.state).toMatchObject({ known: true, swapped: false, workspace: "default", dataDir: path.join(dir, ".terraform") });
+    expect(terraformFacts(out[1]).state).toMatchObject({ known: true, swapped: false, workspace: "default", dataDir: path.join(dir, ".terraform") });
   });
 
   it("a swap shows in the facts and in the summary, with old and new lineage and serial", async () => {
@@ -79,7 +81,7 @@ describe("enrichStateFacts", () => {
     expect(op.summary).toContain("could not be inspected");
     const named = await enrichOne(tfOp("terraform apply destroy.plan", dir), { ...ctx, env: { PATH: "/nonexistent" } });
     expect(named.plan).toMatchObject({ known: false, destroyMode: false });
-    expect(named.op.context.planDestroyHint).toBe(true);
+    expect(terraformFacts(named.op).planDestroyHint).toBe(true);
   });
 });
 
@@ -150,7 +152,7 @@ describe("rememberEffects and session memory", () => {
     const { ctx, dir } = world();
     const env = { ...ctx, env: { PATH: "/nonexistent" } };
     const out = await enrichStateFacts([tfOp("terraform plan -destroy -out=x.plan", dir), tfOp("terraform apply x.plan", dir)], env);
-    expect((out[1] as Operation).context.plan).toMatchObject({ destroyMode: true });
+    expect(terraformFacts(out[1]).plan).toMatchObject({ destroyMode: true });
   });
 
   it("session memory stays bounded", async () => {

@@ -1,5 +1,7 @@
 /** Verb classes of aws operations (research/iac-semantics.md section 6): from the operation's first word,
  *  with the exceptions that section lists. */
+import type { ActionsWith } from "../../facts/index.js";
+import type { AwsCall } from "../../facts/generated/30-aws.js";
 
 export type VerbClass = "read" | "mutate" | "delete" | "secret" | "credentials";
 
@@ -92,7 +94,7 @@ export function verbClass(v: VerbInput): VerbClass {
 }
 
 /** The Cedar action for a verb class. */
-export function actionFor(cls: VerbClass, dryRun: boolean): string {
+export function actionFor(cls: VerbClass, dryRun: boolean): ActionsWith<AwsCall> {
   if (dryRun) return "aws.dry-run";
   switch (cls) {
     case "read":

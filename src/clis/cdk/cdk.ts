@@ -3,6 +3,8 @@ import type { SimpleCommand } from "../../shell/types.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { cdkInterpretation } from "./context.js";
 import { allOpt, boolOpt, lastOpt, scanYargs, type YargsSpec } from "./yargs.js";
+import type { ActionsWith } from "../../facts/index.js";
+import type { Cdk } from "../../facts/generated/20-cdk.js";
 
 const SPEC: YargsSpec = {
   valued: new Set([
@@ -30,7 +32,7 @@ const READ = new Set([
   "docs", "doc", "doctor", "version", "validate", "cli-telemetry", "help", "completion",
 ]);
 
-const ACTION: Readonly<Record<string, string>> = {
+const ACTION: Readonly<Record<string, ActionsWith<Cdk>>> = {
   deploy: "cdk.deploy",
   watch: "cdk.deploy",
   destroy: "cdk.destroy",

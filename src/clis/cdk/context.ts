@@ -2,10 +2,12 @@
 import type { SimpleCommand } from "../../shell/types.js";
 import type { Interpretation, Operation } from "../types.js";
 import type { YargsResult } from "./yargs.js";
+import type { ActionsWith } from "../../facts/index.js";
+import type { Cdk } from "../../facts/generated/20-cdk.js";
 
 export interface CdkFacts {
   readonly program: "cdk" | "cdktf";
-  readonly action: string;
+  readonly action: ActionsWith<Cdk>;
   readonly operation: string;
   readonly stacks: readonly string[];
   readonly autoApprove: boolean;

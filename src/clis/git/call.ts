@@ -2,6 +2,8 @@
 import type { SimpleCommand } from "../../shell/types.js";
 import type { Operation } from "../types.js";
 import { resolvePath } from "../file-tools/args.js";
+import type { ActionsWith } from "../../facts/index.js";
+import type { GitCall } from "../../facts/generated/60-git.js";
 
 export interface GitInvocation {
   readonly cmd: SimpleCommand;
@@ -83,7 +85,7 @@ export interface GitFacts {
 }
 
 /** A git operation: resource Program::"git", context GitCall (schemas/cedar/60-git.cedarschema). */
-export function gitOperation(inv: GitInvocation, action: string, facts: GitFacts): Operation {
+export function gitOperation(inv: GitInvocation, action: ActionsWith<GitCall>, facts: GitFacts): Operation {
   const flags = [...new Set(facts.flags ?? [])].sort();
   const subcommand = facts.subcommand ?? inv.subcommand;
   return {

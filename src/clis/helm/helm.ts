@@ -3,6 +3,8 @@ import type { SimpleCommand } from "../../shell/types.js";
 import { contextOverride } from "../kubectl/kubectl.js";
 import { flagFacts, flagOn, flagValue, scanCobra, type CobraResult, type CobraSpec } from "../pulumi/cobra.js";
 import type { Interpretation, Interpreter } from "../types.js";
+import type { ActionsWith } from "../../facts/index.js";
+import type { Helm } from "../../facts/generated/50-kubernetes.js";
 
 const VALUED = new Set([
   "kube-context", "kubeconfig", "namespace", "kube-apiserver", "kube-as-user", "kube-as-group", "kube-ca-file",
@@ -31,7 +33,7 @@ function isDryRun(r: CobraResult): boolean {
   return v !== undefined && !["none", "false", "0"].includes(v.toLowerCase());
 }
 
-function classify(command: string, sub: string, r: CobraResult): string {
+function classify(command: string, sub: string, r: CobraResult): ActionsWith<Helm> {
   if (flagOn(r, "help") || command === "") return "helm.read";
   if (command === "get") return SECRET_GETS.has(sub) ? "helm.secret-read" : "helm.read";
   if (command === "plugin" && (sub === "list" || sub === "ls")) return "helm.read";

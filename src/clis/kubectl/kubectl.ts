@@ -3,6 +3,8 @@
 import type { SimpleCommand } from "../../shell/types.js";
 import { flagFacts, flagOn, flagValue, flagValues, scanCobra, type CobraResult, type CobraSpec } from "../pulumi/cobra.js";
 import type { Interpretation, Interpreter } from "../types.js";
+import type { ActionsWith } from "../../facts/index.js";
+import type { Kubectl } from "../../facts/generated/50-kubernetes.js";
 
 const VALUED = new Set([
   "namespace", "context", "kubeconfig", "cluster", "user", "server", "token", "as", "as-group", "as-uid",
@@ -88,7 +90,7 @@ export function contextOverride(cmd: SimpleCommand, r: CobraResult, names: reado
   return names.some((n) => r.flags.has(n)) || cmd.lineEnv.includes("KUBECONFIG");
 }
 
-function classify(command: string, sub: string, r: CobraResult, kinds: readonly string[]): string {
+function classify(command: string, sub: string, r: CobraResult, kinds: readonly string[]): ActionsWith<Kubectl> {
   if (flagOn(r, "help") || command === "") return "kubectl.read";
   if (command === "config") {
     if (sub === "view" && flagOn(r, "raw")) return "kubectl.secret-read";

@@ -4,6 +4,8 @@ import type { SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { envTruthy, flagFacts, flagOn, flagValue, flagValues, scanCobra, type CobraSpec } from "./cobra.js";
+import type { ActionsWith } from "../../facts/index.js";
+import type { Pulumi } from "../../facts/generated/40-pulumi.js";
 
 const VALUED = new Set([
   "cwd", "color", "verbose", "tracing", "profiling", "memprofilerate", "stack", "target", "replace", "target-replace",
@@ -28,7 +30,7 @@ const READ = new Set([
   "policy ls", "policy validate-config", "policy new",
 ]);
 
-const ACTIONS: Readonly<Record<string, string>> = {
+const ACTIONS: Readonly<Record<string, ActionsWith<Pulumi>>> = {
   destroy: "pulumi.destroy", down: "pulumi.destroy", dn: "pulumi.destroy",
   up: "pulumi.up", update: "pulumi.up", watch: "pulumi.up",
   preview: "pulumi.preview", pre: "pulumi.preview",
@@ -48,7 +50,7 @@ const CANONICAL: Readonly<Record<string, string>> = { down: "destroy", dn: "dest
 /** Groups whose every subcommand is local or read-only (config set only edits Pulumi.<stack>.yaml). */
 const LOCAL_GROUPS = new Set(["config", "plugin", "org", "package", "template", "ai", "schema"]);
 
-function actionFor(operation: string, first: string): string {
+function actionFor(operation: string, first: string): ActionsWith<Pulumi> {
   if (first === "state") return "pulumi.state";
   const mapped = ACTIONS[operation];
   if (mapped) return mapped;

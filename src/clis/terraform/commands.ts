@@ -1,8 +1,13 @@
 /** Terraform / OpenTofu command tree (commands.go) and how hashicorp/cli finds the subcommand. */
 import type { Word } from "./flags.js";
+import type { ActionsWith } from "../../facts/index.js";
+import type { Terraform } from "../../facts/generated/10-terraform.js";
+
+/** The actions whose context is Terraform. */
+export type TerraformAction = ActionsWith<Terraform>;
 
 /** Canonical subcommand path -> Cedar action id. `env` is the hidden alias of `workspace`. */
-export const COMMAND_ACTIONS: Readonly<Record<string, string>> = {
+export const COMMAND_ACTIONS: Readonly<Record<string, TerraformAction>> = {
   plan: "terraform.plan",
   apply: "terraform.apply",
   destroy: "terraform.destroy",
@@ -113,6 +118,6 @@ export function hasVersion(args: readonly Word[]): boolean {
   return args.some((a) => VERSION.has(a.word));
 }
 
-export function actionFor(subcommand: string): string {
+export function actionFor(subcommand: string): TerraformAction {
   return COMMAND_ACTIONS[canonical(subcommand)] ?? "terraform.unknown";
 }

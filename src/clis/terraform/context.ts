@@ -1,5 +1,7 @@
-/** The `Terraform` context type of schemas/cedar/10-terraform.cedarschema, with every field present. */
-import type { CedarRecord } from "../types.js";
+/** The `Terraform` context (schemas/cedar/10-terraform.cedarschema): one shape, every field present. */
+import type { PlanFacts, StateFacts, Terraform } from "../../facts/generated/10-terraform.js";
+
+/** What the terraform and terragrunt interpreters collect before it becomes the Terraform context. */
 
 export interface TerraformFacts {
   program: string;
@@ -28,14 +30,15 @@ export interface TerraformFacts {
   dataDirEnv: string;
 }
 
-/** StateFacts and PlanFacts defaults: src/state fills them later. workspace / dataDir carry the
+/** StateFacts defaults: nothing known yet (src/state fills the real values). workspace / dataDir carry the
  *  TF_WORKSPACE / TF_DATA_DIR values the command runs with ("" unset). */
-export function defaultState(workspace: string, dataDir: string): CedarRecord {
+export function defaultStateFacts(workspace = "", dataDir = ""): StateFacts {
   return {
     known: false,
     swapped: false,
     lineageChanged: false,
     serialBackwards: false,
+    edited: false,
     backendChanged: false,
     workspaceChanged: false,
     appeared: false,
@@ -47,13 +50,14 @@ export function defaultState(workspace: string, dataDir: string): CedarRecord {
   };
 }
 
-export function defaultPlan(given: boolean): CedarRecord {
-  return { given, known: false, create: 0, update: 0, delete: 0, replace: 0, statefulDelete: false, detail: "" };
+/** PlanFacts defaults: given when a plan file is applied; src/state reads the plan. */
+export function defaultPlanFacts(given = false): PlanFacts {
+  return { given, known: false, create: 0, update: 0, delete: 0, replace: 0, statefulDelete: false, destroyMode: false, deletesAll: false, detail: "" };
 }
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
 
-export function toContext(f: TerraformFacts): CedarRecord {
+export function toContext(f: TerraformFacts): Terraform {
   return {
     program: f.program,
     operation: f.operation,
@@ -76,8 +80,8 @@ export function toContext(f: TerraformFacts): CedarRecord {
     planDestroyHint: f.planDestroyHint,
     wrappers: [...f.wrappers],
     depth: f.depth,
-    state: defaultState(f.workspaceEnv, f.dataDirEnv),
-    plan: defaultPlan(f.planFile !== ""),
+    state: defaultStateFacts(f.workspaceEnv, f.dataDirEnv),
+    plan: defaultPlanFacts(f.planFile !== ""),
   };
 }
 

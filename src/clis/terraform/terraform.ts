@@ -1,7 +1,7 @@
 /** terraform / tofu argv + env + cwd -> facts (iac-semantics 3.1-3.4). Pure: no fs, no process.env. */
 import path from "node:path";
 import type { Env, StdinSource } from "../../shell/types.js";
-import { APPROVE_CAPABLE, actionFor, canonical, detectSubcommand, hasHelp, hasVersion } from "./commands.js";
+import { APPROVE_CAPABLE, actionFor, canonical, detectSubcommand, hasHelp, hasVersion, type TerraformAction } from "./commands.js";
 import type { TerraformFacts } from "./context.js";
 import { parseGoBool, parseGoFlags, type Word } from "./flags.js";
 import { mergeEnvArgs, specificVarName } from "./tf-cli-args.js";
@@ -28,7 +28,7 @@ export interface TfInput {
 }
 
 export interface TfResult {
-  readonly action: string;
+  readonly action: TerraformAction;
   readonly dir: string;
   readonly facts: TerraformFacts;
 }

@@ -6,6 +6,13 @@ import { COMMAND_ACTIONS } from "./commands.js";
 import { summarize, toContext, type TerraformFacts } from "./context.js";
 import { parseGoBool, splitFlag } from "./flags.js";
 import { analyzeTerraform } from "./terraform.js";
+import type { TerraformAction } from "./commands.js";
+
+const BACKEND_ACTIONS: Readonly<Record<string, TerraformAction>> = {
+  delete: "terragrunt.backend.delete",
+  migrate: "terragrunt.backend.migrate",
+  bootstrap: "terragrunt.backend.bootstrap",
+};
 
 /** Terragrunt's own flags that decide risk or take a value; the rest are forwarded to tofu/terraform. */
 const TG_BOOL: Readonly<Record<string, string>> = {
@@ -106,14 +113,14 @@ export const interpretTerragrunt: Interpreter = (cmd): Interpretation => {
 
   let all = split.tg.has("all") || truthy(env.TG_ALL) || truthy(env.TG_GRAPH);
   let tf: string[] | undefined;
-  let other: { action: string; operation: string; rest: string[] } | undefined;
+  let other: { action: TerraformAction; operation: string; rest: string[] } | undefined;
   if (name === "run") tf = after;
   else if (name === "run-all") [tf, all] = [after, true];
   else if (LEGACY[name]) [tf, all] = [[LEGACY[name] as string, ...after], true];
   else if (name === "stack" && after[0] === "run") [tf, all] = [after.slice(1), true];
   else if (name === "stack" && after[0] === "output") tf = ["output", ...after.slice(1)];
-  else if (name === "backend" && ["delete", "migrate", "bootstrap"].includes(after[0] ?? "")) {
-    other = { action: `terragrunt.backend.${after[0]}`, operation: `backend ${after[0]}`, rest: after.slice(1) };
+  else if (name === "backend" && BACKEND_ACTIONS[after[0] ?? ""] !== undefined) {
+    other = { action: BACKEND_ACTIONS[after[0] ?? ""] ?? "terragrunt.read", operation: `backend ${after[0]}`, rest: after.slice(1) };
   } else if (name === "exec") other = { action: "terragrunt.exec", operation: "exec", rest: after };
   else if (READ_ONLY.has(name) || name === "stack" || name === "backend") {
     other = { action: "terragrunt.read", operation: [name, after[0] ?? ""].join(" ").trim(), rest: after.slice(1) };
@@ -123,7 +130,7 @@ export const interpretTerragrunt: Interpreter = (cmd): Interpretation => {
     (env.TF_INPUT !== undefined && env.TF_INPUT !== "" && parseGoBool(env.TF_INPUT) === false);
   const noAutoApprove = split.tg.has("no-auto-approve") || truthy(env.TG_NO_AUTO_APPROVE) || truthy(env.TERRAGRUNT_NO_AUTO_APPROVE);
 
-  let action: string;
+  let action: TerraformAction;
   let facts: TerraformFacts;
   if (other) {
     action = other.action;

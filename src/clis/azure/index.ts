@@ -1,6 +1,8 @@
 /** Azure: `az`. One `azure.<class>` request per call, plus an `object.write` / `object.delete` request per
  *  blob (or prefix) a storage call writes or deletes (remote Terraform state), plus the local file a download
  *  writes. docs/clis/azure.md. */
+import type { ActionsWith } from "../../facts/index.js";
+import type { AzureCall } from "../../facts/generated/33-azure.js";
 import type { SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
 import { isCaptured } from "../printers.js";
@@ -15,7 +17,7 @@ function cut(v: string): string {
   return v.length > 200 ? v.slice(0, 200) : v;
 }
 
-function actionFor(cls: VerbClass, dryRun: boolean): string {
+function actionFor(cls: VerbClass, dryRun: boolean): ActionsWith<AzureCall> {
   if (dryRun) return "azure.dry-run";
   if (cls === "secret" || cls === "credentials") return "azure.secret";
   return `azure.${cls === "read" ? "read" : cls}`;

@@ -1,6 +1,8 @@
 /** Google Cloud: `gcloud` (with `gsutil` and `bq`). One `gcloud.<class>` request per call, plus an
  *  `object.write` / `object.delete` request per Cloud Storage object a copy, move, sync or remove touches
  *  (remote Terraform state), plus the local files a download writes. docs/clis/gcloud.md. */
+import type { ActionsWith } from "../../facts/index.js";
+import type { GcloudCall } from "../../facts/generated/32-gcloud.js";
 import type { SimpleCommand } from "../../shell/types.js";
 import { isCaptured } from "../printers.js";
 import type { CliDescriptor } from "../descriptor.js";
@@ -12,7 +14,7 @@ import { gcloudCall } from "./gcloud.js";
 import { gsutilCall } from "./gsutil.js";
 import { storageEffects } from "./storage.js";
 
-function actionFor(c: GcpCall): string {
+function actionFor(c: GcpCall): ActionsWith<GcloudCall> {
   if (c.dryRun) return "gcloud.dry-run";
   switch (c.cls) {
     case "read":

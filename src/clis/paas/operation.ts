@@ -1,4 +1,6 @@
 /** One PaaS or serverless CLI call -> one `paas.*` Cedar request (schemas/cedar/34-paas.cedarschema). */
+import type { ActionsWith } from "../../facts/index.js";
+import type { Paas } from "../../facts/generated/34-paas.js";
 import type { SimpleCommand } from "../../shell/types.js";
 import { flagFacts, flagOn, scanCobra, type CobraResult, type CobraSpec } from "../pulumi/cobra.js";
 import type { Interpretation, Interpreter } from "../types.js";
@@ -32,7 +34,7 @@ export interface PaasSpec {
   readonly refine?: (walked: Walked, flags: CobraResult, cmd: SimpleCommand) => Refined;
 }
 
-const ACTION: Readonly<Record<Verdict, string>> = {
+const ACTION: Readonly<Record<Verdict, ActionsWith<Paas>>> = {
   read: "paas.read",
   collaborate: "paas.collaborate",
   deploy: "paas.deploy",

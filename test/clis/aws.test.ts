@@ -5,6 +5,7 @@ import { splitAwsArgv } from "../../src/clis/aws/grammar.js";
 import { typeCandidates } from "../../src/clis/aws/budget.js";
 import type { Operation } from "../../src/clis/types.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
+import { factsOf } from "../support/facts.js";
 
 function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
   const argv = parse(text).map(String);
@@ -157,7 +158,7 @@ describe("aws facts", () => {
 
 describe("aws object effects (remote state)", () => {
   const objs = (text: string): [string, unknown, unknown, unknown][] =>
-    interpretAws(cmd(text)).operations.filter((o) => o.action.startsWith("object.")).map((o) => [o.action, o.context.bucket, o.context.key, o.context.recursive]);
+    interpretAws(cmd(text)).operations.filter((o) => o.action.startsWith("object.")).map((o) => [o.action, factsOf(o).bucket, factsOf(o).key, factsOf(o).recursive]);
   it("uploads write the object; a prefix destination takes the file's name", () => {
     expect(objs("aws s3 cp old.tfstate s3://tf/prod/terraform.tfstate")).toEqual([["object.write", "tf", "prod/terraform.tfstate", false]]);
     expect(objs("aws s3 cp ./old.tfstate s3://tf/prod/")).toEqual([["object.write", "tf", "prod/old.tfstate", false]]);

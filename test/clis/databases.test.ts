@@ -10,6 +10,7 @@ import { parseConninfo, parseUrl } from "../../src/clis/databases/target.js";
 import type { Operation } from "../../src/clis/types.js";
 import { enrichDatabaseFacts } from "../../src/enrich/databases/index.js";
 import { analyzeShell } from "../../src/shell/analyze.js";
+import { factsOf } from "../support/facts.js";
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-db-")));
 fs.writeFileSync(path.join(dir, "seed.sql"), "INSERT INTO users VALUES (1);\nSELECT count(*) FROM users;\n");
@@ -104,9 +105,9 @@ const ROWS: readonly Row[] = [
 describe("database interpreters: action and effects", () => {
   it.each(ROWS)("%s -> %s", async (line, action, effects) => {
     const op = await run(line);
-    expect(op.context.unreadable, op.summary).toEqual([]);
+    expect(factsOf(op).unreadable, op.summary).toEqual([]);
     expect(op.action, op.summary).toBe(action);
-    expect(op.context.effects).toEqual([...effects].sort());
+    expect(factsOf(op).effects).toEqual([...effects].sort());
   });
 });
 
@@ -126,8 +127,8 @@ const UNREADABLE: readonly [string, string][] = [
 describe("statements that cannot be read are a fact", () => {
   it.each(UNREADABLE)("%s: %s", async (line, why) => {
     const op = await run(line);
-    expect(op.context.statementsKnown).toBe(false);
-    expect(String(op.context.unreadable)).toContain(why);
+    expect(factsOf(op).statementsKnown).toBe(false);
+    expect(String(factsOf(op).unreadable)).toContain(why);
     expect(op.action).not.toBe("db.read");
   });
 });

@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import { dbActionFor, SQL_DISPLAY_LIMIT } from "../../clis/databases/operation.js";
 import { redisLinesFacts } from "../../clis/databases/redis.js";
-import type { CedarRecord, Operation } from "../../clis/types.js";
+import type { Operation, OperationWith } from "../../clis/types.js";
+import type { DbCall } from "../../facts/generated/55-database.js";
 import { emptyClassified, merge, type Classified } from "./classified.js";
 import { classifyDialect } from "./dialects.js";
 import { splitMysql, splitPsql, splitSqlite } from "./meta.js";
@@ -14,14 +15,16 @@ import { classifyPostgres } from "./postgres.js";
 
 const MAX_SCRIPT_BYTES = 4 * 1024 * 1024;
 
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+/** Every db.* action has the DbCall context (schemas/cedar/55-database.cedarschema). */
+function isDbOp(op: Operation): op is OperationWith<DbCall> {
+  return op.action.startsWith("db.");
 }
 
 /** A db.* request whose statements the interpreter left for this stage. */
-function pending(op: Operation): boolean {
+function pending(op: Operation): op is OperationWith<DbCall> {
+  if (!isDbOp(op)) return false;
   const c = op.context;
-  return op.action.startsWith("db.") && c.statementsKnown === false && strings(c.unreadable).length === 0 && (c.sql !== "" || strings(c.files).length > 0);
+  return !c.statementsKnown && c.unreadable.length === 0 && (c.sql !== "" || c.files.length > 0);
 }
 
 function readScript(file: string, out: Classified): string {
@@ -80,20 +83,20 @@ async function classify(engine: string, text: string): Promise<Classified> {
   return out;
 }
 
-async function enrichOne(op: Operation): Promise<Operation> {
+async function enrichOne(op: OperationWith<DbCall>): Promise<Operation> {
   const c = op.context;
   const found = emptyClassified();
-  const texts = [typeof c.sql === "string" ? c.sql : ""];
-  for (const f of strings(c.files)) texts.push(readScript(f, found));
+  const texts = [c.sql];
+  for (const f of c.files) texts.push(readScript(f, found));
   const text = texts.filter((t) => t !== "").join("\n;\n");
   try {
-    merge(found, await classify(typeof c.engine === "string" ? c.engine : "", text));
+    merge(found, await classify(c.engine, text));
   } catch (e) {
     found.unreadable.push(`reader failed: ${e instanceof Error ? e.message.slice(0, 120) : "unknown"}`);
   }
   const known = found.unreadable.length === 0;
   const effects = [...new Set(found.effects)].sort();
-  const context: CedarRecord = {
+  const context: DbCall = {
     ...c,
     statementsKnown: known,
     unreadable: [...new Set(found.unreadable)],
@@ -102,7 +105,7 @@ async function enrichOne(op: Operation): Promise<Operation> {
     objects: [...new Set(found.objects.filter((o) => o !== ""))],
     sql: text.length > SQL_DISPLAY_LIMIT ? `${text.slice(0, SQL_DISPLAY_LIMIT)}...` : text,
   };
-  const objects = strings(context.objects);
+  const objects = context.objects;
   const detail = [
     [...new Set(found.statements)].slice(0, 6).join(", "),
     objects.length > 0 ? `on ${objects.slice(0, 6).join(", ")}` : "",

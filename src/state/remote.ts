@@ -3,7 +3,8 @@
  *  s3 `key` and `<workspace_key_prefix|env:>/<ws>/key`; gcs `<prefix>/<ws>.tfstate`; azurerm `key` and
  *  `key` + `env:<ws>` in `storage_account_name/container_name`. */
 import path from "node:path";
-import type { Operation } from "../clis/types.js";
+import type { Operation, OperationWith } from "../clis/types.js";
+import type { ObjectAccess } from "../facts/generated/31-remote-state.js";
 import { findBackends, type RemoteBackend } from "./backends.js";
 
 interface Target {
@@ -13,14 +14,13 @@ interface Target {
   readonly recursive: boolean;
 }
 
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
+function isObjectOp(op: Operation): op is OperationWith<ObjectAccess> {
+  return op.action === "object.write" || op.action === "object.delete";
 }
 
-function targetOf(op: Operation): Target | undefined {
-  if (op.action !== "object.write" && op.action !== "object.delete") return undefined;
+function targetOf(op: OperationWith<ObjectAccess>): Target {
   const c = op.context;
-  return { store: str(c.store), bucket: str(c.bucket), key: str(c.key), recursive: c.recursive === true };
+  return { store: c.store, bucket: c.bucket, key: c.key, recursive: c.recursive };
 }
 
 /** The part of a key before its first glob character. */
@@ -71,12 +71,12 @@ function match(t: Target, b: RemoteBackend): { exact: boolean; covers: boolean }
 
 /** Fill backendState / backendPrefix / backendRoots of object operations (reads the workspace once). */
 export function enrichRemoteState(ops: readonly Operation[], root: string): readonly Operation[] {
-  if (!ops.some((o) => targetOf(o) !== undefined)) return ops;
+  if (!ops.some(isObjectOp)) return ops;
   const backends = findBackends(root);
   if (backends.length === 0) return ops;
-  return ops.map((op) => {
+  return ops.map((op): Operation => {
+    if (!isObjectOp(op)) return op;
     const t = targetOf(op);
-    if (!t) return op;
     let exact = false;
     let covers = false;
     const roots = new Set<string>();

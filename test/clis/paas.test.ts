@@ -120,6 +120,8 @@ describe("vercel, netlify, railway", () => {
     ["vercel env rm API_KEY production", "paas.secret-write"],
     ["vercel link", "paas.context"],
     ["vercel ls", "paas.read"],
+    ["vercel --version", "paas.read"],
+    ["vercel -v", "paas.read"],
     ["vercel env ls", "paas.read"],
     ["vercel logs my-app.vercel.app", "paas.read"],
     ["vercel build", "paas.read"],
@@ -189,6 +191,8 @@ describe("gh", () => {
     ["gh repo view", "paas.read"],
     ["gh search repos infragate", "paas.read"],
     ["gh dash", "paas.unknown"],
+    ["gh label create bug --color red", "paas.collaborate"],
+    ["gh --version", "paas.read"],
   ]);
 });
 

@@ -59,7 +59,8 @@ export function interpretPaas(spec: PaasSpec, cmd: SimpleCommand): Interpretatio
   const r = scanCobra(cmd.argv.slice(1), spec.flags);
   const walked = walk(spec.tree, words(r, spec.colonTopics === true), { ...COMMON_VERBS, ...spec.verbs });
   const refined: Refined = spec.refine ? spec.refine(walked, r, cmd) : walked;
-  const help = flagOn(r, "help");
+  // --help anywhere, or --version with no command, prints and exits (bare `vercel` would deploy).
+  const help = flagOn(r, "help") || (r.positionals.length === 0 && flagOn(r, "version"));
   const dryRun = CHANGES.has(refined.verdict) && (spec.dryRun ?? []).some((f) => flagOn(r, f));
   const verdict: Verdict = help ? "read" : refined.verdict;
   const action = dryRun && !help ? "paas.dry-run" : ACTION[verdict];

@@ -47,7 +47,7 @@ export const VERCEL: PaasSpec = {
       "token", "scope", "cwd", "local-config", "global-config", "env", "build-env", "meta", "target", "regions", "archive",
       "environment", "git-branch", "output", "team", "limit", "next", "timeout", "project", "since", "until", "format",
     ]),
-    short: { t: "token", S: "scope", A: "local-config", Q: "global-config", e: "env", b: "build-env", m: "meta", y: "yes", f: "force", d: "debug", h: "help", T: "team" },
+    short: { t: "token", S: "scope", A: "local-config", Q: "global-config", e: "env", b: "build-env", m: "meta", y: "yes", f: "force", d: "debug", h: "help", T: "team", v: "version" },
   },
   noPrompt: ["yes", "confirm"],
   refine,

@@ -7,6 +7,7 @@ import { awsCli } from "./aws/index.js";
 import { azureCli } from "./azure/index.js";
 import { cdkCli, cdktfCli } from "./cdk/index.js";
 import { databasesCli } from "./databases/index.js";
+import { migrationsCli } from "./migrations/index.js";
 import type { CliDescriptor } from "./descriptor.js";
 import { fileToolsCli } from "./file-tools/index.js";
 import { gcloudCli } from "./gcloud/index.js";
@@ -53,6 +54,7 @@ export const CLIS: readonly CliDescriptor[] = [
   argocdCli,
   helmfileCli,
   databasesCli,
+  migrationsCli,
 ];
 
 function byProgram(): ReadonlyMap<string, CliDescriptor> {

@@ -82,7 +82,8 @@ policyTable("policies/database.cedar", {
   ],
 });
 
-// A team policy: no writes at all to a database labelled prod in .infragate/config.json (docs/policies.md).
+// A team policy: no writes at all to a database labelled prod in .infragate/config.json (docs/policies.md),
+// whether through a SQL client or a migration tool.
 const NO_PROD_WRITES = `@id("team.no-prod-db-writes")
 @reason("no writes to a production database from an agent: use a migration the team reviews")
 forbid (principal, action in Action::"db.change", resource is Database)
@@ -96,9 +97,15 @@ policyTable(
       { cmd: "psql postgres://u:p@db.prod.internal/app -c 'UPDATE t SET a = 1 WHERE id = 2'", by: "team.no-prod-db-writes" },
       { cmd: "psql \"$DATABASE_URL\" -c 'CREATE TABLE t (id int)'", env: { DATABASE_URL: "postgres://u:p@db.prod.internal/app" }, by: "team.no-prod-db-writes" },
       { cmd: "redis-cli -h cache.prod.internal DEL k", by: "team.no-prod-db-writes" },
+      { cmd: "npx prisma migrate deploy", env: { DATABASE_URL: "postgresql://u:p@db.prod.internal/shop" }, by: "team.no-prod-db-writes" },
+      { cmd: "flyway -url=jdbc:postgresql://db.prod.internal/app migrate", by: "team.no-prod-db-writes" },
     ],
     ask: [{ cmd: "psql -h db.staging.internal app -c 'INSERT INTO t VALUES (1)'", by: "database.write" }],
-    allow: ["psql -h db.prod.internal app -c 'SELECT 1'", "redis-cli -h cache.prod.internal GET k"],
+    allow: [
+      "psql -h db.prod.internal app -c 'SELECT 1'",
+      "redis-cli -h cache.prod.internal GET k",
+      { cmd: "npx prisma migrate status", env: { DATABASE_URL: "postgresql://u:p@db.prod.internal/shop" } },
+    ],
   },
   { config: { databases: [{ match: "*.prod.internal", env: "prod" }] }, userPolicies: NO_PROD_WRITES },
 );

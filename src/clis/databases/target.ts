@@ -2,7 +2,7 @@
  *  string (`postgres://u:p@h:5432/db`, `host=h dbname=db`), and the engine's environment (PGHOST, ...). */
 import type { SimpleCommand } from "../../shell/types.js";
 
-export type Engine = "postgres" | "mysql" | "sqlite" | "clickhouse" | "cockroach" | "mongodb" | "redis";
+export type Engine = "postgres" | "mysql" | "sqlite" | "clickhouse" | "cockroach" | "mongodb" | "redis" | "";
 
 export interface DbTarget {
   readonly engine: Engine;
@@ -79,7 +79,19 @@ const ENV_NAMES: Readonly<Record<Engine, { host?: string; port?: string; name?: 
   sqlite: {},
   mongodb: {},
   redis: { url: "REDISCLI_URL" },
+  "": {},
 };
+
+const SCHEME_ENGINE: Readonly<Record<string, Engine>> = {
+  postgres: "postgres", postgresql: "postgres", mysql: "mysql", mariadb: "mysql", sqlite: "sqlite", file: "sqlite",
+  "mongodb": "mongodb", "mongodb+srv": "mongodb", redis: "redis", rediss: "redis", clickhouse: "clickhouse", cockroachdb: "cockroach",
+};
+
+/** The engine a connection URL names (`jdbc:postgresql://...` too); "" when it names none infragate knows. */
+export function engineOfUrl(url: string): Engine {
+  const m = /^(?:jdbc:)?([a-z0-9+.-]+):/i.exec(url);
+  return SCHEME_ENGINE[(m?.[1] ?? "").toLowerCase()] ?? "";
+}
 
 /** Options first, then a URL given as an option or argument, then the environment the client reads. */
 export function resolveTarget(engine: Engine, cmd: SimpleCommand, given: TargetParts): DbTarget {

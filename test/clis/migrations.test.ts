@@ -4,6 +4,7 @@ import { interpretMigration } from "../../src/clis/migrations/index.js";
 import { PROGRAM_NAMES } from "../../src/clis/registry.js";
 import type { Operation } from "../../src/clis/types.js";
 import { analyzeShell } from "../../src/shell/analyze.js";
+import { factsOf } from "../support/facts.js";
 
 function op(line: string, env: Record<string, string> = {}): Operation {
   const analysis = analyzeShell(line, { cwd: "/ws", env: { HOME: "/home/u", ...env }, names: PROGRAM_NAMES });
@@ -84,14 +85,14 @@ describe("migration tools: action and subcommand", () => {
   it.each(ROWS)("%s -> %s", (line, action, subcommand) => {
     const o = op(line);
     expect(o.action, o.summary).toBe(action);
-    expect(o.context.subcommand).toBe(subcommand);
+    expect(factsOf(o).subcommand).toBe(subcommand);
   });
 });
 
 describe("facts", () => {
   it("supabase db reset is local unless --linked / --db-url", () => {
-    expect(op("supabase db reset").context.localDev).toBe(true);
-    expect(op("supabase db reset --linked").context.localDev).toBe(false);
+    expect(factsOf(op("supabase db reset")).localDev).toBe(true);
+    expect(factsOf(op("supabase db reset --linked")).localDev).toBe(false);
   });
   it("the database comes from $DATABASE_URL, or the tool's URL option", () => {
     expect(op("npx prisma migrate deploy", { DATABASE_URL: "postgresql://u:p@db.prod.internal:5432/shop" }).resource).toMatchObject({ engine: "postgres", host: "db.prod.internal", name: "shop", known: true });
@@ -99,7 +100,7 @@ describe("facts", () => {
     expect(op("npx prisma migrate deploy").resource).toMatchObject({ host: "", known: false });
   });
   it("RAILS_ENV / NODE_ENV are the appEnv fact", () => {
-    expect(op("RAILS_ENV=production bin/rails db:migrate").context.appEnv).toBe("production");
+    expect(factsOf(op("RAILS_ENV=production bin/rails db:migrate")).appEnv).toBe("production");
   });
   it("a computed subcommand is unknown", () => {
     expect(op("npx prisma migrate $CMD").action).toBe("migration.unknown");

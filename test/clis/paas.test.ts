@@ -4,11 +4,11 @@ import { rows } from "./paas-support.js";
 describe("flyctl", () => {
   rows([
     ["fly apps destroy api --yes", "paas.delete", { kind: "app", operation: "apps destroy", noPrompt: true, targets: ["api"] }],
-    ["flyctl app rm api", "paas.delete", { kind: "app", operation: "app rm", noPrompt: false }],
+    ["flyctl app rm api", "paas.delete", { kind: "app", operation: "apps destroy", noPrompt: false }],
     ["fly apps delete api -y", "paas.delete", { kind: "app", noPrompt: true }],
     ["fly destroy api", "paas.delete", { kind: "app", operation: "destroy" }],
     ["fly -a api volumes destroy vol_123", "paas.delete", { kind: "volume", options: ["app=api"] }],
-    ["fly vol rm vol_1 -y", "paas.delete", { kind: "volume", operation: "vol rm" }],
+    ["fly vol rm vol_1 -y", "paas.delete", { kind: "volume", operation: "volumes destroy" }],
     ["fly v delete vol_1", "paas.delete", { kind: "volume" }],
     ["fly mpg destroy db1", "paas.delete", { kind: "database" }],
     ["fly redis delete cache", "paas.delete", { kind: "database" }],
@@ -43,7 +43,7 @@ describe("flyctl", () => {
 describe("heroku", () => {
   rows([
     ["heroku apps:destroy api --confirm api", "paas.delete", { kind: "app", operation: "apps destroy", noPrompt: true }],
-    ["heroku apps:delete -a api", "paas.delete", { kind: "app" }],
+    ["heroku apps:delete -a api", "paas.delete", { kind: "app", operation: "apps destroy" }],
     ["heroku destroy api", "paas.delete", { kind: "app" }],
     ["heroku pg:reset DATABASE_URL -a api", "paas.delete", { kind: "database", operation: "pg reset" }],
     ["heroku pg:copy api::DATABASE_URL HEROKU_POSTGRESQL_PINK -a api2", "paas.delete", { kind: "database" }],
@@ -81,7 +81,7 @@ describe("doctl", () => {
     ["doctl databases db delete 9cc1 appdb", "paas.delete", { kind: "database" }],
     ["doctl databases user delete 9cc1 bob", "paas.delete", { kind: "user" }],
     ["doctl kubernetes cluster delete prod", "paas.delete", { kind: "cluster" }],
-    ["doctl k8s c d prod", "paas.delete", { kind: "cluster" }],
+    ["doctl k8s c d prod", "paas.delete", { kind: "cluster", operation: "kubernetes cluster d" }],
     ["doctl k8s cluster node-pool delete prod pool1", "paas.delete", { kind: "nodepool" }],
     ["doctl apps delete 1234", "paas.delete", { kind: "app" }],
     ["doctl compute volume delete v1", "paas.delete", { kind: "volume" }],
@@ -165,7 +165,7 @@ describe("gh", () => {
     ["gh api -H 'Accept: application/vnd.github+json' /user", "paas.read"],
     ["gh secret set NPM_TOKEN < token.txt", "paas.secret-write"],
     ["gh secret delete NPM_TOKEN", "paas.secret-write"],
-    ["gh secret remove NPM_TOKEN", "paas.secret-write"],
+    ["gh secret remove NPM_TOKEN", "paas.secret-write", { operation: "secret delete" }],
     ["gh secret list", "paas.read"],
     ["gh auth token", "paas.secret-read", { credential: true }],
     ["gh auth status --show-token", "paas.secret-read", { credential: true }],

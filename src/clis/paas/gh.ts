@@ -11,30 +11,30 @@ const COLLAB = "collaborate";
 
 const TREE: Group = {
   sub: {
-    "pr|issue": {
+    "pr,issue": {
       verbs: true,
       sub: {
-        "create|new|comment|edit|review|close|reopen|ready|checkout|co|develop|pin|unpin|lock|unlock|transfer|update-branch": COLLAB,
-        "diff|checks|status|view|list|ls": "read", merge: "write", delete: "delete:issue",
+        "create|new,comment,edit,review,close,reopen,ready,checkout|co,develop,pin,unpin,lock,unlock,transfer,update-branch": COLLAB,
+        "diff,checks,status,view,list|ls": "read", merge: "write", delete: "delete:issue",
       },
     },
     repo: {
       kind: "repository",
       verbs: true,
       sub: {
-        "clone|fork|sync|set-default": COLLAB, "view|list|ls|gitignore|license": "read", "create|new": "write",
-        "archive|unarchive|edit|rename": "write", delete: "delete", "deploy-key": { kind: "key", verbs: true }, autolink: { verbs: true },
+        "clone,fork,sync,set-default": COLLAB, "view,list|ls,gitignore,license": "read", "create|new": "write",
+        "archive,unarchive,edit,rename": "write", delete: "delete", "deploy-key": { kind: "key", verbs: true }, autolink: { verbs: true },
       },
     },
-    "secret|variable": { kind: "secret", sub: { "list|ls|get": "read", set: "secret-write", "delete|remove": "secret-write" } },
-    auth: { sub: { token: "token", status: "read", "login|logout|refresh|switch|setup-git": "context" } },
+    "secret,variable": { kind: "secret", sub: { "list|ls,get": "read", set: "secret-write", "delete|remove": "secret-write" } },
+    auth: { sub: { token: "token", status: "read", "login,logout,refresh,switch,setup-git": "context" } },
     api: { any: "read" },
-    release: { kind: "release", verbs: true, sub: { "download|verify|verify-asset": "read", "delete-asset": "delete", upload: "write" } },
-    "run|workflow|cache": { verbs: true, sub: { "watch|download": "read", "rerun|run": "deploy", "enable|disable|cancel": "write" } },
-    label: { verbs: true, sub: { "create|edit|clone": COLLAB } },
-    "gist|project|ruleset|rs|codespace|cs|ssh-key|gpg-key|org|attestation|at|preview": { verbs: true },
-    "browse|search|status|help|version|completion|copilot|agent-task|accessibility|licenses": { verbs: true, any: "read" },
-    "alias|config|extension|extensions|ext": { verbs: true, sub: { "install|upgrade|remove|exec|import": "write", "set|delete": "write" } },
+    release: { kind: "release", verbs: true, sub: { "download,verify,verify-asset": "read", "delete-asset": "delete", upload: "write" } },
+    "run,workflow,cache": { verbs: true, sub: { "watch,download": "read", "rerun,run": "deploy", "enable,disable,cancel": "write" } },
+    label: { verbs: true, sub: { "create,edit,clone": COLLAB } },
+    "gist,project,ruleset|rs,codespace|cs,ssh-key,gpg-key,org,attestation|at,preview": { verbs: true },
+    "browse,search,status,help,version,completion,copilot,agent-task,accessibility,licenses": { verbs: true, any: "read" },
+    "alias,config,extension|extensions|ext": { verbs: true, sub: { "install,upgrade,remove,exec,import": "write", "set,delete": "write" } },
   },
 };
 

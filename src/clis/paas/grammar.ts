@@ -1,7 +1,7 @@
 /** A command tree walker for the PaaS and serverless CLIs. Each CLI describes its command tree as plain
- *  data (names and aliases that lead to the same node as `"destroy|delete|rm"`); walking the positional
- *  words through it yields what the command does (a `Verdict`), what it acts on (`kind`) and the command
- *  path. Unknown words are `other`: infragate does not guess. */
+ *  data (commands and their aliases as `"destroy|delete|rm"`, the canonical name first); walking the
+ *  positional words through it yields what the command does (a `Verdict`), what it acts on (`kind`) and the
+ *  canonical command path. Unknown words are `other`: infragate does not guess. */
 
 /** What a command does. Each maps onto one `paas.*` action (src/clis/paas/operation.ts). */
 export type Verdict =
@@ -22,7 +22,9 @@ export type Leaf = Verdict | `${Verdict}:${string}`;
 export interface Group {
   /** What the objects of this group are: app, database, volume, cluster, ... (inherited by children). */
   readonly kind?: string;
-  /** Named children; a key lists the names that lead to the same node: `"destroy|delete|remove|rm"`. */
+  /** Named children. A key lists commands that share a node, separated by `,`, each with its aliases after
+   *  `|`, the canonical name first: `"destroy|delete|remove|rm"` (one command, three aliases),
+   *  `"status,logs,info"` (three commands). */
   readonly sub?: Readonly<Record<string, Node>>;
   /** The group alone, without a further word (usually help or a listing). Default `read`. */
   readonly bare?: Leaf;
@@ -39,14 +41,20 @@ export type Node = Leaf | Group;
 export interface Walked {
   readonly verdict: Verdict;
   readonly kind: string;
-  /** Command path as written: `["app", "rm"]` for `fly app rm` (what it means is verdict and kind). */
+  /** Command path with aliases resolved: `["apps", "destroy"]` for `fly app rm`. */
   readonly path: readonly string[];
   /** Positional words after the command path. */
   readonly rest: readonly string[];
 }
 
-function child(group: Group, word: string): Node | undefined {
-  for (const [key, node] of Object.entries(group.sub ?? {})) if (key.split("|").includes(word)) return node;
+/** The child a word leads to, with the canonical name of its command (the first of its aliases). */
+function child(group: Group, word: string): [string, Node] | undefined {
+  for (const [key, node] of Object.entries(group.sub ?? {})) {
+    for (const entry of key.split(",")) {
+      const names = entry.split("|");
+      if (names.includes(word)) return [names[0] as string, node];
+    }
+  }
   return undefined;
 }
 
@@ -66,9 +74,9 @@ export function walk(root: Group, words: readonly string[], verbs: Readonly<Reco
     const found = child(group, word);
     const done = (leaf: Leaf, name: string, restAt: number): Walked => ({ ...leafOf(leaf, kind), path: [...path, name], rest: words.slice(restAt) });
     if (found) {
-      const node = found;
-      if (typeof node === "string") return done(node, word, i + 1);
-      path.push(word);
+      const [name, node] = found;
+      if (typeof node === "string") return done(node, name, i + 1);
+      path.push(name);
       group = node;
       kind = node.kind ?? kind;
       continue;

@@ -17,10 +17,10 @@ function eksVerb(verdict: string): Group {
 
 const EKSCTL_TREE: Group = {
   sub: {
-    get: eksVerb("read"), "create|upgrade|scale|drain|update|set|unset|enable|register|deregister|disable|associate|disassociate": eksVerb("write"),
+    get: eksVerb("read"), "create,upgrade,scale,drain,update,set,unset,enable,register,deregister,disable,associate,disassociate": eksVerb("write"),
     delete: eksVerb("delete"),
-    utils: { verbs: true, sub: { "write-kubeconfig": "context", describe: "read", "describe-stacks|describe-addon-versions|describe-addon-configuration|nodegroup-health|schema": "read" }, any: "write" },
-    "info|version|completion|help": "read",
+    utils: { verbs: true, sub: { "write-kubeconfig": "context", describe: "read", "describe-stacks,describe-addon-versions,describe-addon-configuration,nodegroup-health,schema": "read" }, any: "write" },
+    "info,version,completion,help": "read",
     anywhere: "other",
   },
 };
@@ -40,8 +40,8 @@ const ARGO_APP: Group = {
   kind: "app",
   verbs: true,
   sub: {
-    "get|list|diff|history|manifests|resources|logs|wait|man": "read",
-    "sync|rollback": "deploy", "create|set|unset|patch|edit|terminate-op|add-source|remove-source|confirm-deletion": "write",
+    "get,list,diff,history,manifests|man,resources,logs,wait": "read",
+    "sync,rollback": "deploy", "create,set,unset,patch,edit,terminate-op,add-source,remove-source,confirm-deletion": "write",
     "delete-resource": "delete:resource", "patch-resource": "write", actions: { verbs: true, sub: { run: "write" } },
   },
 };
@@ -52,10 +52,10 @@ const ARGOCD_TREE: Group = {
     "appset|appsets|applicationset|applicationsets": { kind: "app", verbs: true, sub: { generate: "read" } },
     "proj|project|projects": { kind: "appproject", verbs: true, sub: { role: { verbs: true, sub: { "create-token": "token" } } } },
     "cluster|clusters": { kind: "cluster-registration", verbs: true, sub: { "rotate-auth": "write" } },
-    "repo|repos|repocreds|cert|certs|gpg": { kind: "repository-registration", verbs: true },
-    account: { sub: { "generate-token": "token", "get-user-info|list|get|can-i": "read", "update-password|delete-token|bcrypt": "write" } },
-    "login|logout|relogin|context|ctx|configure": "context",
-    "version|completion|help": "read",
+    "repo|repos,repocreds,cert|certs,gpg": { kind: "repository-registration", verbs: true },
+    account: { sub: { "generate-token": "token", "get-user-info,list,get,can-i": "read", "update-password,delete-token,bcrypt": "write" } },
+    "login,logout,relogin,context|ctx,configure": "context",
+    "version,completion,help": "read",
     admin: { sub: { "initial-password": "token", dashboard: "read" }, any: "other" },
   },
 };
@@ -76,7 +76,7 @@ export const ARGOCD: PaasSpec = {
   noPrompt: ["yes"],
   dryRun: ["dry-run", "preview-changes"],
   refine: (w, r) => {
-    if (!["app", "apps", "application", "applications"].includes(w.path[0] ?? "")) return w;
+    if (w.path[0] !== "app") return w;
     if (w.path[1] === "sync" && flagOn(r, "prune")) return { ...w, prune: true };
     // --cascade=false deletes the Application object only; its live objects stay.
     if (w.verdict === "delete" && w.kind === "app" && (flagValue(r, "cascade") ?? "true").toLowerCase() === "false") return { ...w, kind: "app-record" };
@@ -86,8 +86,8 @@ export const ARGOCD: PaasSpec = {
 
 const HELMFILE_TREE: Group = {
   sub: {
-    "diff|lint|template|list|status|build|deps|repos|fetch|write-values|show-dag|version|completion|help|cache|init": { verbs: true, any: "read" },
-    "sync|apply|charts": "deploy:release",
+    "diff,lint,template,list,status,build,deps,repos,fetch,write-values,show-dag,version,completion,help,cache,init": { verbs: true, any: "read" },
+    "sync,apply,charts": "deploy:release",
     "destroy|delete": "delete:stack",
     test: "write",
   },

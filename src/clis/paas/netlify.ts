@@ -6,15 +6,15 @@ import type { PaasSpec, Refined } from "./operation.js";
 const TREE: Group = {
   sub: {
     deploy: "deploy:app",
-    "build|dev|serve|status|open|watch|logs|completion|help|recipes|docs": { verbs: true, any: "read" },
+    "build,dev,serve,status,open,watch,logs,completion,help,recipes,docs": { verbs: true, any: "read" },
     init: "write:app",
     "sites|site": { kind: "app", verbs: true, sub: { "create-template": "write" } },
-    env: { kind: "env", sub: { "list|get": "secret", "set|unset|import|clone": "secret-write" } },
-    "link|unlink|switch|login|logout": "context",
-    functions: { kind: "function", verbs: true, sub: { "build|serve": "read", "create|new": "read", invoke: "write" } },
+    env: { kind: "env", sub: { "list,get": "secret", "set,unset,import,clone": "secret-write" } },
+    "link,unlink,switch,login,logout": "context",
+    functions: { kind: "function", verbs: true, sub: { "build,serve": "read", "create|new": "read", invoke: "write" } },
     blobs: { kind: "blob", verbs: true, sub: { put: "write" } },
     "addons|addon": { kind: "addon", verbs: true, sub: { auth: "token", config: "write" } },
-    db: { kind: "database", verbs: true, sub: { "init|migrate|reset": "write" } },
+    db: { kind: "database", verbs: true, sub: { "init,migrate,reset": "write" } },
     api: { any: "other" },
   },
 };

@@ -5,15 +5,15 @@ import type { PaasSpec } from "./operation.js";
 
 const TREE: Group = {
   sub: {
-    "up|deploy|redeploy|restart": "deploy:service",
+    "up,deploy,redeploy,restart": "deploy:service",
     down: "delete:deployment",
     delete: "delete:project",
-    "status|logs|list|whoami|open|docs|help|version|completion|check-updates": { verbs: true, any: "read" },
-    "link|unlink|login|logout": "context",
-    "init|add|domain|scale|connect|ssh|shell|run|local|functions|function|starship": "write",
+    "status,logs,list,whoami,open,docs,help,version,completion,check-updates": { verbs: true, any: "read" },
+    "link,unlink,login,logout": "context",
+    "init,add,domain,scale,connect,ssh,shell,run,local,functions|function,starship": "write",
     "environment|env": { kind: "environment", bare: "context", verbs: true, sub: { "link": "context", "new": "write", "delete|remove|rm": "delete", config: "read" } },
-    "service|services": { kind: "service", bare: "context", verbs: true, sub: { link: "context", "status|logs": "read", "redeploy|restart": "deploy" } },
-    "variables|variable|vars|var": { kind: "env", bare: "secret", verbs: true, sub: { "list|get": "secret", "set|delete|remove|rm": "secret-write" } },
+    "service|services": { kind: "service", bare: "context", verbs: true, sub: { link: "context", "status,logs": "read", "redeploy,restart": "deploy" } },
+    "variables|variable|vars|var": { kind: "env", bare: "secret", verbs: true, sub: { "list,get": "secret", "set,delete|remove|rm": "secret-write" } },
     "volume|volumes": { kind: "volume", verbs: true },
     project: { kind: "project", verbs: true, sub: { "link": "context" } },
     "bucket|buckets": { kind: "bucket", verbs: true },

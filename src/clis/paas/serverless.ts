@@ -6,10 +6,10 @@ import type { PaasSpec } from "./operation.js";
 
 const SAM_TREE: Group = {
   sub: {
-    "init|build|validate|logs|traces|docs|list": { verbs: true, any: "read" },
+    "init,build,validate,logs,traces,docs,list": { verbs: true, any: "read" },
     local: { verbs: true, any: "read" },
-    "deploy|sync": "deploy:stack",
-    "package|publish": "write",
+    "deploy,sync": "deploy:stack",
+    "package,publish": "write",
     delete: "delete:stack",
     pipeline: { verbs: true, sub: { init: "read", bootstrap: "write" } },
     remote: { verbs: true, sub: { invoke: "write", "test-event": { verbs: true, sub: { put: "write" } }, callback: "write", execution: { verbs: true } } },
@@ -35,12 +35,12 @@ const SERVERLESS_TREE: Group = {
   sub: {
     deploy: { kind: "stack", bare: "deploy", any: "deploy", sub: { "function": "deploy", list: "read" } },
     "remove": "delete:stack",
-    "info|logs|metrics|print|package|create|install|doctor|support|usage|help|plugin|plugins|offline|test|outputs|state": { any: "read" },
+    "info,logs,metrics,print,package,create,install,doctor,support,usage,help,plugin|plugins,offline,test,outputs,state": { any: "read" },
     invoke: { bare: "write", any: "write", sub: { local: "read" } },
-    "rollback|dev|reconcile": "deploy:stack",
+    "rollback,dev,reconcile": "deploy:stack",
     "config": { verbs: true, sub: { credentials: "context" } },
-    "login|logout|onboard|orgs|org|dashboard": "context",
-    param: { kind: "param", verbs: true, sub: { "get|list": "secret" } },
+    "login,logout,onboard,orgs|org,dashboard": "context",
+    param: { kind: "param", verbs: true, sub: { "get,list": "secret" } },
   },
 };
 
@@ -56,14 +56,14 @@ export const SERVERLESS: PaasSpec = {
 
 const SST_TREE: Group = {
   sub: {
-    "deploy|up": "deploy:stack",
-    "remove|delete": "delete:stack",
+    "deploy,up": "deploy:stack",
+    "remove,delete": "delete:stack",
     dev: "deploy:stack",
-    "diff|build|version|help|telemetry|types|print|console|install|add|init|upgrade|update|cert|tunnel|bind|shell|start|open|config|tutorial":
+    "diff,build,version,help,telemetry,types,print,console,install,add,init,upgrade|update,cert,tunnel,bind,shell,start,open,config,tutorial":
       { verbs: true, any: "read" },
-    "refresh|bootstrap|unlock|cancel": "write",
-    "secret|secrets": { kind: "secret", sub: { "list|ls|get": "secret", "set|remove|rm|load": "secret-write" } },
-    state: { verbs: true, sub: { export: "secret", "edit|remove|repair": "write" } },
+    "refresh,bootstrap,unlock,cancel": "write",
+    "secret|secrets": { kind: "secret", sub: { "list|ls,get": "secret", "set,remove|rm,load": "secret-write" } },
+    state: { verbs: true, sub: { export: "secret", "edit,remove,repair": "write" } },
   },
 };
 
@@ -80,12 +80,12 @@ export const SST: PaasSpec = {
 
 const AMPLIFY_TREE: Group = {
   sub: {
-    "push|publish": "deploy:stack",
+    "push,publish": "deploy:stack",
     delete: "delete:stack",
-    "status|console|help|version|mock|codegen|diagnose|notifications": { verbs: true, any: "read" },
-    "pull|configure|init|logout|uninstall": "context",
-    "add|update|remove|import|override|upgrade|build|export|plugin": "write",
-    env: { kind: "environment", verbs: true, sub: { "checkout|pull": "context", remove: "delete" } },
+    "status,console,help,version,mock,codegen,diagnose,notifications": { verbs: true, any: "read" },
+    "pull,configure,init,logout,uninstall": "context",
+    "add,update,remove,import,override,upgrade,build,export,plugin": "write",
+    env: { kind: "environment", verbs: true, sub: { "checkout,pull": "context", remove: "delete" } },
   },
 };
 
@@ -98,9 +98,9 @@ export const AMPLIFY: PaasSpec = {
 
 const AMPX_TREE: Group = {
   sub: {
-    sandbox: { kind: "stack", bare: "deploy", sub: { delete: "delete", secret: { kind: "secret", sub: { "list|get": "secret", "set|remove": "secret-write" } }, seed: "write" } },
+    sandbox: { kind: "stack", bare: "deploy", sub: { delete: "delete", secret: { kind: "secret", sub: { "list|get": "secret", "set,remove": "secret-write" } }, seed: "write" } },
     "pipeline-deploy": "deploy:stack",
-    "generate|info|configure|help": { verbs: true, any: "read" },
+    "generate,info,configure,help": { verbs: true, any: "read" },
   },
 };
 

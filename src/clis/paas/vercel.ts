@@ -9,22 +9,22 @@ const TREE: Group = {
   any: "deploy:app",
   sub: {
     deploy: "deploy:app",
-    "redeploy|promote|rollback": "deploy:app",
-    "build|dev|init|inspect|logs|list|ls|open|bisect|help|whoami|telemetry|httpstat|curl|guidance|target|targets|microfrontends|mcp":
+    "redeploy,promote,rollback": "deploy:app",
+    "build,dev,init,inspect,logs,list|ls,open,bisect,help,whoami,telemetry,httpstat,curl,guidance,target|targets,microfrontends,mcp":
       { verbs: true, any: "read" },
     "remove|rm": "delete:app",
     "project|projects": { kind: "project", verbs: true },
-    env: { kind: "env", sub: { "ls|list": "read", "add|rm|remove|update": "secret-write", pull: "secret", run: "secret" } },
+    env: { kind: "env", sub: { "ls|list": "read", "add,rm|remove,update": "secret-write", pull: "secret", run: "secret" } },
     pull: "secret",
-    "link|unlink|login|logout|switch|teams|team": "context",
-    "domains|domain": { kind: "domain", verbs: true, sub: { "buy|transfer-in|move|verify": "write" } },
+    "link,unlink,login,logout,switch,teams|team": "context",
+    "domains|domain": { kind: "domain", verbs: true, sub: { "buy,transfer-in,move,verify": "write" } },
     dns: { kind: "dns", verbs: true },
     "certs|cert": { kind: "certificate", verbs: true, sub: { issue: "write" } },
     "alias|aliases|ln": { kind: "alias", verbs: true },
-    git: { verbs: true, sub: { "connect|disconnect": "write" } },
-    "integration|integrations|integration-resource|ir": { kind: "integration", verbs: true, sub: { "discover|balance": "read" } },
+    git: { verbs: true, sub: { "connect,disconnect": "write" } },
+    "integration|integrations,integration-resource|ir": { kind: "integration", verbs: true, sub: { "discover,balance": "read" } },
     blob: { kind: "blob", verbs: true, sub: { put: "write", copy: "write", store: { kind: "bucket", verbs: true } } },
-    cache: { verbs: true, sub: { "purge|dangerously-delete|invalidate": "delete" } },
+    cache: { verbs: true, sub: { "purge,dangerously-delete,invalidate": "delete" } },
     secrets: { kind: "secret", verbs: true },
   },
 };
@@ -35,7 +35,7 @@ function deploymentRef(word: string): boolean {
 }
 
 function refine(w: Refined): Refined {
-  if (w.verdict === "delete" && (w.path[0] === "remove" || w.path[0] === "rm") && w.rest.length > 0 && w.rest.every(deploymentRef)) return { ...w, kind: "deployment" };
+  if (w.verdict === "delete" && w.path[0] === "remove" && w.rest.length > 0 && w.rest.every(deploymentRef)) return { ...w, kind: "deployment" };
   return w;
 }
 

@@ -148,6 +148,10 @@ describe("gcloud object effects (remote state)", () => {
     expect(o.map((x) => [x.action, x.context.key, x.context.stateName])).toEqual([["object.write", "prod/old.tfstate", true]]);
     expect(ops("gsutil cp a.txt gs://tf/prod/default.tfstate")[1]?.context).toMatchObject({ key: "prod/default.tfstate", stateName: true });
   });
+  it("an unknown boolean flag does not swallow a source URL", () => {
+    expect(ops("gcloud storage cp --gzip-local-all --content-type text/plain old.tfstate gs://tf/prod/default.tfstate").slice(1).map((x) => x.context.key)).toEqual(["prod/default.tfstate"]);
+    expect(ops("gcloud storage mv --no-clobber gs://tf/a.tfstate gs://tf/b.tfstate").slice(1).map((x) => x.action)).toEqual(["object.write", "object.delete"]);
+  });
   it("rm deletes, mv deletes the source, rsync -d deletes under the destination", () => {
     expect(ops("gsutil rm gs://tf/prod/default.tfstate")[1]).toMatchObject({ action: "object.delete" });
     expect(ops("gcloud storage mv gs://tf/a.tfstate gs://tf/b.tfstate").slice(1).map((x) => x.action)).toEqual(["object.write", "object.delete"]);

@@ -49,7 +49,7 @@ export function interpretAz(cmd: SimpleCommand): Interpretation {
   const help = hasOpt(a, "help") || words[0] === "help" || words.length === 0 || (words.length === 1 && words[0] === "version");
   const cls = classOf(words, a, help);
   const dryRun = !help && (hasOpt(a, "dry-run", "dryrun") || words[words.length - 1] === "what-if");
-  const subscription = optValue(a, "subscription") ?? cmd.env.AZURE_SUBSCRIPTION_ID ?? "";
+  const subscription = optValue(a, "subscription") ?? "";
   const nsg = nsgFacts(path, a);
   const label = `az ${path}${dryRun ? " (dry run)" : ""}${subscription ? ` (subscription ${subscription})` : ""}`;
   const main: Operation = {

@@ -73,6 +73,9 @@ policyTable("policies/terraform.cedar", {
     c("export TG_ALL=1", "terraform.env-inject-bypass"),
   ],
   ask: [
+    c("terraform frobnicate", "terraform.unknown-subcommand"),
+    c("terraform future-command -x", "terraform.unknown-subcommand"),
+    c("tofu -chdir=infra future-command", "terraform.unknown-subcommand"),
     c("terraform apply", "terraform.apply"),
     c("tofu apply", "terraform.apply"),
     c("terraform apply -auto-approve", "terraform.apply"),
@@ -161,7 +164,6 @@ policyTable("policies/terraform.cedar", {
     "terraform apply -auto-approve -destroy -h",
     "terraform destroy -auto-approve -version",
     "TF_CLI_ARGS=-help terraform destroy",
-    "terraform frobnicate",
     'echo "terraform destroy"',
     "grep -r 'terraform destroy' docs",
     "git commit -m 'terraform destroy is denied'",

@@ -36,6 +36,10 @@ export interface Interpretation {
   readonly operations: readonly Operation[];
   /** File effects of the command (cp, mv, tar x, rm, sed -i, ...). */
   readonly files: readonly FileEffect[];
+  /** The interpreter read the words that decide what runs (program, subcommand, the flags before it)
+   *  literally; what could not be resolved is only operands or the directory (`-chdir=$d validate`,
+   *  `fmt {}`, `cd $D && ... validate`). Absent means no. */
+  readonly operandsOnly?: boolean;
 }
 
 /** An interpreter is a pure function of the command: no fs, no process.env. */

@@ -2,7 +2,8 @@
  *  shell.incomplete when the line could not be fully analysed, plus what the interpreters learn. */
 import path from "node:path";
 import { GUARDED_PROGRAMS, getInterpreter } from "../clis/registry.js";
-import type { Operation } from "../clis/types.js";
+import type { Interpretation, Operation } from "../clis/types.js";
+import { TREE_VIAS } from "../clis/file-tools/vias.js";
 import { resolveRenamedPrograms } from "./renamed.js";
 import type { FileEffect, ShellAnalysis, SimpleCommand } from "../shell/types.js";
 
@@ -35,7 +36,7 @@ function unreadOperation(cmd: SimpleCommand): Operation[] {
   ];
 }
 
-function execOperation(cmd: SimpleCommand, action: "shell.exec" | "shell.opaque"): Operation {
+function execOperation(cmd: SimpleCommand, action: "shell.exec" | "shell.opaque", learned?: Interpretation): Operation {
   const opaque = cmd.inlineCode ?? (cmd.unresolved ? cmd.text : "");
   return {
     action,
@@ -51,6 +52,9 @@ function execOperation(cmd: SimpleCommand, action: "shell.exec" | "shell.opaque"
       inlineCode: cmd.inlineCode !== undefined,
       mentionsGuarded: opaque.length > 0 && mentionsGuarded(opaque),
       cwd: cmd.cwd,
+      cwdUnresolved: cmd.cwdUnresolved === true,
+      operations: [...new Set((learned?.operations ?? []).map((o) => o.action))],
+      operandsOnly: learned?.operandsOnly === true,
     },
     summary: chained(cmd, cmd.text),
   };
@@ -78,20 +82,38 @@ export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps
   }
   const files: FileEffect[] = [...analysis.files];
   for (const cmd of resolveRenamedPrograms(analysis.commands)) {
-    operations.push(execOperation(cmd, "shell.exec"));
-    if (cmd.unresolved || cmd.inlineCode !== undefined || cmd.program === "") operations.push(execOperation(cmd, "shell.opaque"));
+    const learned = getInterpreter(cmd.program)?.(cmd);
+    operations.push(execOperation(cmd, "shell.exec", learned));
+    const opaque = cmd.unresolved || cmd.cwdUnresolved === true || cmd.inlineCode !== undefined || cmd.program === "";
+    if (opaque) operations.push(execOperation(cmd, "shell.opaque", learned));
     operations.push(...unreadOperation(cmd));
-    const interpret = getInterpreter(cmd.program);
-    if (!interpret) continue;
-    const learned = interpret(cmd);
+    if (!learned) continue;
     operations.push(...learned.operations.map((op) => ({ ...op, summary: chained(cmd, op.summary) })));
     files.push(...learned.files);
   }
   return { operations, files };
 }
 
+function isWithin(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/** Vias that take a whole tree (git clean and stash --all leave tracked files, rsync --delete the sent ones). */
+const WHOLE_TREE_VIAS: ReadonlySet<string> = new Set([TREE_VIAS.remove, TREE_VIAS.findDelete, TREE_VIAS.move]);
+
+/** Does a recursive tree action take in the whole workspace: on the root or a folder above it, or on a
+ *  glob in a folder above it (`rm -rf /*`, `rm -rf ..`, `rm -rf "$(pwd)"`)? */
+function coversRoot(effect: FileEffect, root: string): boolean {
+  if (!WHOLE_TREE_VIAS.has(effect.via)) return false;
+  const glob = /[*?[]/.test(path.basename(effect.path));
+  const rel = path.relative(glob ? path.dirname(effect.path) : effect.path, root);
+  const inside = !rel.startsWith("..") && !path.isAbsolute(rel);
+  return glob ? inside && rel !== "" : inside;
+}
+
 /** A file effect as a file.<op> request. classify gives the path classes of archive members. */
-export function fileOperation(effect: FileEffect, tool: string, classify: (abs: string) => readonly string[]): Operation {
+export function fileOperation(effect: FileEffect, tool: string, classify: (abs: string) => readonly string[], where: { root: string; home: string }): Operation {
   const classes = new Set<string>();
   for (const m of effect.members ?? []) for (const c of classify(path.resolve(effect.path, m))) classes.add(c);
   classes.delete("outside-workspace");
@@ -105,6 +127,10 @@ export function fileOperation(effect: FileEffect, tool: string, classify: (abs: 
       command: effect.text,
       membersKnown: tree ? effect.membersKnown === true : true,
       memberClasses: [...classes],
+      unresolved: effect.unresolved === true,
+      coversWorkspace: tree && coversRoot(effect, where.root),
+      exists: effect.exists === true,
+      underHome: isWithin(effect.path, where.home),
     },
     summary: `${effect.via} ${effect.op} ${effect.path}`,
   };

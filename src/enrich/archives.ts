@@ -68,6 +68,15 @@ function selectMembers(listed: readonly string[], explicit: readonly string[]): 
   return listed.filter((m) => wanted.some((w) => m === w || m.startsWith(`${w}/`)) || globs.some((g) => g(m) || g(path.posix.basename(m))));
 }
 
+function isAbsent(err: unknown): boolean {
+  return err instanceof Error && "code" in err && (err.code === "ENOENT" || err.code === "ENOTDIR");
+}
+
+/** Tree copies, moves and recursive deletes (not extractions or patches, whose archive must exist). */
+function isTreeVia(via: string): boolean {
+  return (Object.values(TREE_VIAS) as string[]).includes(via);
+}
+
 async function enrichOne(effect: FileEffect): Promise<FileEffect> {
   const archive = effect.archive;
   if (archive === undefined || effect.membersKnown === true || !path.isAbsolute(archive)) return effect;
@@ -79,8 +88,10 @@ async function enrichOne(effect: FileEffect): Promise<FileEffect> {
     if (effect.via === TREE_VIAS.gitClean || effect.via === TREE_VIAS.gitStashAll) names = names.filter((n) => n !== ".git" && !n.startsWith(".git/"));
     if (effect.members && effect.members.length > 0) names = selectMembers(names, effect.members);
     return { ...effect, members: [...new Set(names)], membersKnown: !listing.capped };
-  } catch {
-    // Unlisted: the members stay unknown (a fact the policies decide on), explicit members are kept.
+  } catch (err) {
+    // A tree or glob that does not exist (`rm -rf build`, nothing there) has no members. Anything else
+    // unlisted keeps its members unknown (a fact the policies decide on), explicit members are kept.
+    if (isAbsent(err) && isTreeVia(effect.via)) return { ...effect, members: [], membersKnown: true };
     return { ...effect, membersKnown: false };
   }
 }

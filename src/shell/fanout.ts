@@ -18,6 +18,15 @@ function substitute(template: readonly RWord[], token: string, item: string): RW
   return template.map((w) => (w.value.includes(token) ? { ...w, value: w.value.split(token).join(item) } : w));
 }
 
+/** The words that an unknown item fills are unresolved (their text stays, e.g. `{}`): the rest of the
+ *  command, its program and subcommand included, is as literal as it was written. */
+function placeholders(template: readonly RWord[], token: string): RWord[] {
+  return template.map((w) => (w.value.includes(token) ? { ...w, unresolved: true } : w));
+}
+
+/** Unknown items appended to the command (xargs without -I): one unresolved word stands for them. */
+const UNKNOWN_ITEMS: RWord = { value: "{}", unresolved: true };
+
 /** `xargs [opts] CMD ARGS`: stdin becomes extra arguments; unknown stdin leaves them unresolved. */
 const xargs: Handler = (w, inv) => {
   const p = parseOptions(w, 1, {
@@ -31,7 +40,10 @@ const xargs: Handler = (w, inv) => {
   const fromFile = hasOpt(p, "a", "arg-file");
   const sep = hasOpt(p, "0", "null") ? "nul" : replace !== undefined || hasOpt(p, "d", "delimiter") ? "line" : "ws";
   const items = fromFile ? undefined : stdinItems(inv, sep);
-  if (items === undefined) return { kind: "inner", wrapper: "xargs", words: template, io, unresolved: true };
+  if (items === undefined) {
+    const words = replace === undefined ? [...template, UNKNOWN_ITEMS] : placeholders(template, replace);
+    return { kind: "inner", wrapper: "xargs", words, io };
+  }
   if (replace === undefined) return { kind: "inner", wrapper: "xargs", words: [...template, ...items.map(lit)], io };
   return {
     kind: "many",
@@ -52,10 +64,7 @@ const find: Handler = (w) => {
     let end = start;
     while (end < w.length && w[end]?.value !== ";" && w[end]?.value !== "+") end++;
     const cmd = w.slice(start, end);
-    if (cmd.length > 0) {
-      const placeholder = cmd.some((c) => c.value.includes("{}"));
-      items.push({ kind: "inner", wrapper: `find ${flag}`, words: cmd, unresolved: placeholder });
-    }
+    if (cmd.length > 0) items.push({ kind: "inner", wrapper: `find ${flag}`, words: placeholders(cmd, "{}") });
     i = end;
   }
   return items.length ? { kind: "many", items, emitSelf: true } : undefined;

@@ -40,6 +40,8 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
   }
   const program = extra.program ?? programOf(inv, ctx);
   const unresolved = program === "" || inv.unresolved || inv.scope.taint || !!extra.unresolved || inv.words.some((w) => w.unresolved);
+  // Script text that came from an unresolved word may hide anything in any position: every word counts as unresolved.
+  const unresolvedArgs = inv.words.flatMap((w, i) => (w.unresolved || inv.scope.taint ? [i] : []));
   const cmd: SimpleCommand = {
     program,
     argv: inv.words.map((w) => w.value),
@@ -56,6 +58,7 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     ...(inv.cwdUnresolved ? { cwdUnresolved: true } : {}),
     ...(inv.scope.via ? { via: inv.scope.via } : {}),
     ...(extra.unread ? { unread: extra.unread } : {}),
+    ...(unresolvedArgs.length > 0 ? { unresolvedArgs } : {}),
   };
   ctx.commands.push(cmd);
 }

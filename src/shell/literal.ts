@@ -26,6 +26,10 @@ export function literalOutput(cmd: Command, scope: Scope, exact = false): string
     if (exact && readings.length !== 1) return undefined;
     return readings.join("\n");
   }
+  // `$(pwd)` / `pwd`: the working directory the shell is in (unknown after an unresolved cd).
+  if (name === "pwd" && args.every((a) => a === "-L" || a === "-P")) return scope.cwdUnresolved ? undefined : `${scope.cwd}\n`;
+  // `$(mktemp)` / `$(mktemp -d)`: a new name under $TMPDIR (or /tmp), outside any workspace.
+  if (name === "mktemp" && args.every((a) => /^-[dqu]+$/.test(a))) return `${(scope.env["TMPDIR"] ?? "/tmp").replace(/\/$/, "")}/tmp.XXXXXXXXXX\n`;
   if (name === "cat" && args.every((a) => a === "-" || a.startsWith("-"))) {
     // An unquoted heredoc with expansions is raw text to a shell that re-parses it, but not an exact value.
     if (exact && cmd.redirects.some((r) => r.type === "HereDoc" && r.body.parts?.some((p) => p.type !== "Literal"))) return undefined;

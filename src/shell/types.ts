@@ -35,6 +35,8 @@ export interface SimpleCommand {
   readonly text: string;
   /** Set when a `cd`/`pushd` earlier on the line had a target that could not be resolved: `cwd` is a guess. */
   readonly cwdUnresolved?: boolean;
+  /** Indices into argv of the words that could not be resolved statically (their text is the source text). */
+  readonly unresolvedArgs?: readonly number[];
   /** The project scripts this command was reached through, outermost first (`npm run destroy`, `make nuke`). */
   readonly via?: readonly string[];
   /** A project script, target or recipe this command runs that infragate could not read (src/shell/project). */
@@ -77,6 +79,11 @@ export interface FileEffect {
   /** A recursive search of the tree at `path` (grep -r, rg, the agents' Grep tools): which files under it
    *  it reads. The enrich stage lists them into `members`. */
   readonly search?: SearchFilter;
+  /** The effect happens only if this path is an existing directory (`cp x DEST` lands in `DEST/x` only
+   *  when DEST is a directory; otherwise DEST is the file). Settled by the enrich stage. */
+  readonly ifDirectory?: string;
+  /** Set by the enrich stage: something exists at `path` now (a write replaces it rather than creating it). */
+  readonly exists?: boolean;
 }
 
 /** Which files under its root a recursive search reads: the tool's own defaults and filters. */

@@ -43,6 +43,9 @@ export function touchesOf(files: readonly FileEffect[], ctx: StateContext, now: 
         out.push({ ...base, path: f.path, tree: true, classes: ["archive"] });
         continue;
       }
+      // The tree itself (`rm -rf .terraform`, also when nothing is there yet), then each member.
+      const own = interesting(f.path);
+      if (own.length > 0) out.push({ ...base, path: f.path, tree: false, classes: own });
       for (const m of f.members) {
         const abs = path.resolve(f.path, m);
         const classes = interesting(abs);

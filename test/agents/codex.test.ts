@@ -28,7 +28,8 @@ const patch = (body: string): string => `*** Begin Patch\n${body}\n*** End Patch
 
 type Expect = "allow" | "deny" | "deny-human";
 const CASES: readonly [string, string, Record<string, unknown>, Expect][] = [
-  ["Bash touch (the e2e probe)", "Bash", { command: `touch ${"$"}WORK/PWNED` }, "allow"],
+  ["Bash touch (the e2e probe)", "Bash", { command: "touch PWNED" }, "allow"],
+  ["Bash touch at a computed path (ask -> blocked)", "Bash", { command: `touch ${"$"}WORK/PWNED` }, "deny-human"],
   ["Bash sed -i on state", "Bash", { command: "sed -i s/a/b/ terraform.tfstate" }, "deny"],
   ["Bash cat .env (ask -> blocked)", "Bash", { command: "cat .env" }, "deny-human"],
   ["apply_patch update source", "apply_patch", { command: patch("*** Update File: main.tf\n@@\n-a\n+b") }, "allow"],

@@ -1,9 +1,10 @@
 /** interpretFileTool: copies, moves, links, deletes and in-place edits, with the evasions an agent uses
  *  to write a state file without `>` (see also file-tools-archives.test.ts). Paths are shown relative
  *  to the workspace /ws; `<x>` is the archive or tree the enrich stage lists. */
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { interpretFileTool } from "../../src/clis/file-tools/index.js";
-import { none as noneOf, t as tOf } from "./file-tools-cases.js";
+import type { SimpleCommand } from "../../src/shell/types.js";
+import { none as noneOf, sc, t as tOf } from "./file-tools-cases.js";
 
 const t = (line: string, has: readonly string[], not: readonly string[] = [], opts = {}): void => tOf(interpretFileTool, line, has, not, opts);
 const none = (line: string): void => noneOf(interpretFileTool, line);
@@ -116,4 +117,42 @@ describe("programs that are not file tools yield nothing", () => {
   none("ls -la");
   none("echo terraform.tfstate");
   t("grep -r destroy .", ["read ."]); // a search root: test/clis/file-tools-readers.test.ts
+});
+
+describe("globs, extglob, find -exec, conditional destinations", () => {
+  t("cp backups/2023/* .", ["read backups/2023/*", "write . <backups/2023/*>"]);
+  t("cp -r backups/2023/* .", ["write * <backups/2023/*>"], ["write . <backups/2023/*>"]);
+  t("rm -rf '!(main.tf)'", ["delete * <*>"]);
+  t("rm -f '@(a|b).tfstate'", ["delete *.tfstate <*.tfstate>"]);
+  t("find . -name '*.tfstate' -exec rm {} +", ["delete *.tfstate"]);
+  t("find infra -exec rm -rf {} ';'", ["delete infra <infra>"]);
+  t("find . -name '*.log' -execdir shred -u {} ';'", ["delete *.log"]);
+  none("find . -name '*.tf' -exec terraform fmt {} ';'");
+  it("a single destination lands in DEST/<name> only if DEST is a directory", () => {
+    const files = interpretFileTool(sc("cp terraform.tfstate /tmp/state-backup.json")).files;
+    expect(files.find((f) => f.path === "/tmp/state-backup.json")?.ifDirectory).toBeUndefined();
+    expect(files.find((f) => f.path === "/tmp/state-backup.json/terraform.tfstate")?.ifDirectory).toBe("/tmp/state-backup.json");
+    expect(interpretFileTool(sc("cp a b dest")).files.every((f) => f.ifDirectory === undefined)).toBe(true);
+  });
+});
+
+describe("unresolved words and a guessed cwd mark the effect unresolved", () => {
+  // The words as the shell stage leaves them: an unresolved word keeps its source text.
+  const cmd = (line: string, extra: Partial<SimpleCommand>): SimpleCommand => ({ ...sc(line), argv: line.split(" "), unresolved: true, ...extra });
+  it("rm -rf $UNSET/* (word 2 unresolved)", () => {
+    const [e] = interpretFileTool(cmd("rm -rf $UNSET/*", { unresolvedArgs: [2] })).files;
+    expect(e).toMatchObject({ op: "delete", unresolved: true });
+  });
+  it("cp x $OUT: the writes are unresolved, the read is not", () => {
+    const files = interpretFileTool(cmd("cp x $OUT", { unresolvedArgs: [2] })).files;
+    expect(files.filter((f) => f.op === "write").every((f) => f.unresolved)).toBe(true);
+    expect(files.find((f) => f.op === "read")?.unresolved).toBeUndefined();
+  });
+  it("a relative path after an unresolved cd; an absolute one is known", () => {
+    expect(interpretFileTool(cmd("rm -rf build", { unresolved: false, cwdUnresolved: true })).files[0]?.unresolved).toBe(true);
+    expect(interpretFileTool(cmd("rm -rf /tmp/build", { unresolved: false, cwdUnresolved: true })).files[0]?.unresolved).toBeUndefined();
+  });
+  it("under find -exec, {} is what find matches (find's own effects cover it)", () => {
+    expect(interpretFileTool(cmd("rm {}", { unresolvedArgs: [1], wrappers: ["find -exec"] })).files).toEqual([]);
+  });
 });

@@ -185,3 +185,23 @@ describe("interpretTerraform", () => {
     expect(splitShellWords(`-var 'a=b c' -target="x.y" $HOME`)).toEqual(["-var", "a=b c", "-target=x.y", "$HOME"]);
   });
 });
+
+describe("operandsOnly: what could not be resolved is only operands or the directory of a literal subcommand", () => {
+  const only = (argv: string[], unresolvedArgs: number[], extra: { cwdUnresolved?: boolean } = {}): boolean | undefined =>
+    interpretTerraform({ ...simple(argv), unresolved: unresolvedArgs.length > 0, unresolvedArgs, ...extra }).operandsOnly;
+  it.each([
+    [["terraform", "-chdir=$d", "validate"], [1]],
+    [["terraform", "fmt", "{}"], [2]],
+    [["terraform", "plan", "-var-file=$F"], [2]],
+    [["terraform", "state", "list", "$ADDR"], [3]],
+  ])("yes: %j", (argv, u) => expect(only(argv, u)).toBe(true));
+  it.each([
+    [["terraform", "$OP"], [1]],
+    [["terraform", "$G", "validate"], [1]],
+    [["terraform", "state", "{}"], [2]],
+    [["terraform", "-chdir", "$d", "validate"], [2]],
+    [["$TF", "validate"], [0]],
+  ])("no: %j", (argv, u) => expect(only(argv, u)).toBe(false));
+  it("a guessed cwd alone counts as the directory", () => expect(only(["terraform", "validate"], [], { cwdUnresolved: true })).toBe(true));
+  it("a fully resolved command is not vouched for (nothing to vouch)", () => expect(only(["terraform", "validate"], [])).toBe(false));
+});

@@ -146,9 +146,11 @@ describe("trees, globs and diffs", () => {
     const f = write("single.txt");
     expect(await one({ op: "delete", path: f, via: "mv", archive: f, membersKnown: false, text: "" })).toMatchObject({ membersKnown: true, members: [] });
   });
-  it("a missing tree source stays unknown", async () => {
+  it("a missing tree source has no members (nothing there to copy or delete); a missing archive stays unknown", async () => {
     const f = path.join(dir, "nope");
-    expect((await one({ op: "write", path: dir, via: "cp -r", archive: f, membersKnown: false, text: "" })).membersKnown).toBe(false);
+    expect(await one({ op: "write", path: dir, via: "cp -r", archive: f, membersKnown: false, text: "" })).toMatchObject({ membersKnown: true, members: [] });
+    expect(await one({ op: "delete", path: f, via: "rm -r", archive: f, membersKnown: false, text: "" })).toMatchObject({ membersKnown: true, members: [] });
+    expect((await one({ op: "write", path: dir, via: "tar x", archive: f, membersKnown: false, text: "" })).membersKnown).toBe(false);
   });
   it("node_modules is not walked", () => {
     write("node_modules/pkg/.husky/pre-commit");

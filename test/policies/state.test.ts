@@ -8,6 +8,19 @@ import { policyTable } from "../support/policy-table.js";
 
 const STATE = '{"version":4,"serial":7,"lineage":"old-prod","resources":[]}';
 
+/** A tree with 10,050 files before a state file (the listing stops at 10,000). */
+function bigTree(dir: string): (root: string) => void {
+  return (root) => {
+    for (let d = 0; d < 101; d++) {
+      const sub = path.join(root, dir, `a${String(d).padStart(3, "0")}`);
+      fs.mkdirSync(sub, { recursive: true });
+      for (let f = 0; f < 100; f++) fs.writeFileSync(path.join(sub, `f${f}`), "");
+    }
+    fs.mkdirSync(path.join(root, dir, "zz"), { recursive: true });
+    fs.writeFileSync(path.join(root, dir, "zz", "terraform.tfstate"), STATE);
+  };
+}
+
 /** Make a tar archive in the workspace from files written into a scratch folder. */
 
 function zipOf(name: string, members: Record<string, string>): (root: string) => void {
@@ -75,6 +88,23 @@ policyTable("state", {
     { name: "rsync -a backup/ ./", cmd: "rsync -a backup/ ./", files: { "backup/infra/terraform.tfstate": STATE }, by: "state.archive-holds-state" },
     { name: "cp -r infra (duplicates state)", cmd: "cp -r infra infra-copy", files: { "infra/terraform.tfstate": STATE }, by: "state.archive-holds-state" },
     { name: "git apply of a diff that edits state", cmd: "git apply fix.diff", files: { "fix.diff": "--- a/terraform.tfstate\n+++ b/terraform.tfstate\n@@ -1 +1 @@\n-a\n+b\n" }, by: "state.archive-holds-state" },
+    // Computed targets that resolve: $(pwd) and `pwd` are the cwd; -exec rm is a delete like -delete; extglob.
+    { name: 'rm -rf "$(pwd)/infra"', cmd: 'rm -rf "$(pwd)/infra"', files: { "infra/terraform.tfstate": STATE }, by: "state.delete-tree-holds-state" },
+    { name: "rm -rf `pwd`/infra", cmd: "rm -rf `pwd`/infra", files: { "infra/terraform.tfstate": STATE }, by: "state.delete-tree-holds-state" },
+    { name: "find -exec rm {} + on state", cmd: "find . -name '*.tfstate' -exec rm {} +", by: "state.delete-state-file" },
+    { name: "find infra -exec rm -rf {} ;", cmd: "find infra -exec rm -rf {} \\;", files: { "infra/terraform.tfstate": STATE }, by: "state.delete-tree-holds-state" },
+    { name: "extglob rm -rf !(main.tf)", cmd: "shopt -s extglob; rm -rf !(main.tf)", files: { "infra/terraform.tfstate": STATE, "main.tf": "" }, by: "state.delete-tree-holds-state" },
+    // The workspace itself, or a folder above it.
+    { name: "rm -rf /*", cmd: "rm -rf /*", by: "state.delete-workspace" },
+    { name: 'rm -rf "$(pwd)"', cmd: 'rm -rf "$(pwd)"', by: "state.delete-workspace" },
+    { name: "rm -rf .. from the root", cmd: "rm -rf ..", by: "state.delete-workspace" },
+    { name: "cd infra && rm -rf ../..", cmd: "cd infra && rm -rf ../..", files: { "infra/main.tf": "" }, by: "state.delete-workspace" },
+    // The incident's state swap in one line: the source glob is listed like mv's.
+    { name: "cp backups/2023/* . (a state among them)", cmd: "cp backups/2023/* .", files: { "backups/2023/terraform.tfstate": STATE, "backups/2023/main.tf": "" }, by: "state.archive-holds-state" },
+    // A copy over an existing state, or onto the name terraform reads, is a swap even as a "backup".
+    { name: "cp old.tfstate.bak over an existing terraform.tfstate.bak", cmd: "cp old.tfstate terraform.tfstate.bak", files: { "terraform.tfstate.bak": STATE }, by: "state.write-state-file" },
+    { name: "cp onto a missing terraform.tfstate (a swap into an empty stack)", cmd: "cp backups/old.tfstate infra/terraform.tfstate", files: { "infra/main.tf": "" }, by: "state.write-state-file" },
+    { name: "Write a new terraform.tfstate.backup (terraform's own backup name)", file: { tool: "Write", path: "infra/terraform.tfstate.backup" }, by: "state.write-state-file" },
   ],
   ask: [
     { file: { tool: "Read", path: "terraform.tfstate" }, by: "state.read-state-file" },
@@ -95,6 +125,14 @@ policyTable("state", {
     { name: "unzip of a file that is not a zip", cmd: "unzip -o notzip.zip", files: { "notzip.zip": "hello" }, by: "state.archive-unknown" },
     { name: "7z x (7z not listable)", cmd: "7z x missing.7z -oinfra", by: "state.archive-unknown" },
     { name: "cp -r state out of the workspace", cmd: "cp -r infra /tmp/infragate-copy-test", files: { "infra/terraform.tfstate": STATE }, by: "state.copies-state-out" },
+    // A tree listed only in part (over 10,000 entries): the members past the cap are unknown.
+    { name: "rm -rf big (state behind 10,050 files)", cmd: "rm -rf big", setup: bigTree("big"), by: "state.tree-unknown" },
+    { name: "cp -r big big-copy (capped listing)", cmd: "cp -r big big-copy", setup: bigTree("big"), by: "state.tree-unknown" },
+    { name: "mv big /tmp/elsewhere (capped listing)", cmd: "mv big /tmp/infragate-elsewhere", setup: bigTree("big"), by: "state.tree-unknown" },
+    // A new copy of a state is a backup, not a swap: ask (state holds secrets).
+    { name: "cp terraform.tfstate terraform.tfstate.bak", cmd: "cp terraform.tfstate terraform.tfstate.bak", files: { "terraform.tfstate": STATE }, by: "state.new-state-copy" },
+    { name: "terraform state pull > backup.tfstate", cmd: "terraform state pull > backup.tfstate", by: "state.new-state-copy" },
+    { name: "cp terraform.tfstate /tmp/state-backup.json (the file itself, not a folder)", cmd: "cp terraform.tfstate /tmp/infragate-state-backup.json", files: { "terraform.tfstate": STATE }, by: "state.read-state-file" },
   ],
   allow: [
     { file: { tool: "Write", path: "main.tf" } },

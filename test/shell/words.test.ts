@@ -87,3 +87,15 @@ describe("builtins that assign unknown values", () => {
   t("T=ls; printf -v T '%s' x; $T destroy", { program: "", unresolved: true });
   t("T=ls; mapfile T < f; $T destroy", { program: "", unresolved: true });
 });
+
+describe("$(pwd), `pwd` and $(mktemp) resolve; fan-out items are unresolved words in their place", () => {
+  t('rm -rf "$(pwd)/infra"', { program: "rm", argv: ["rm", "-rf", "/work/repo/infra"], unresolved: false });
+  t("rm -rf `pwd`/infra", { program: "rm", argv: ["rm", "-rf", "/work/repo/infra"], unresolved: false });
+  t("cd $D && rm -rf $(pwd)/x", { program: "rm", unresolved: true, cwdUnresolved: true });
+  t("echo x > $(mktemp)", { program: "echo", unresolved: false });
+  t("find . -name '*.tf' -exec terraform fmt {} \\;", { program: "terraform", argv: ["terraform", "fmt", "{}"], unresolved: true, unresolvedArgs: [2] });
+  t("git ls-files | xargs terraform fmt", { program: "terraform", argv: ["terraform", "fmt", "{}"], unresolved: true, unresolvedArgs: [2] });
+  t("cat d | xargs -I@ terraform -chdir=@ validate", { program: "terraform", argv: ["terraform", "-chdir=@", "validate"], unresolvedArgs: [1] });
+  t("for d in a b; do terraform -chdir=$d validate; done", { program: "terraform", unresolvedArgs: [1] });
+  t('eval "terraform validate $X"', { program: "terraform", unresolved: true, unresolvedArgs: [0, 1, 2] });
+});

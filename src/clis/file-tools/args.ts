@@ -87,9 +87,14 @@ export function hasFlag(p: ParsedArgs, ...names: string[]): boolean {
   return names.some((n) => p.flags.has(n));
 }
 
+/** bash extglob patterns (`!(main.tf)`, `@(a|b)`, `+(x)`, `*(x)`, `?(x)`) widened to `*`: a superset of what they match. */
+function widenExtglob(p: string): string {
+  return p.replace(/[!@+*?]\([^()/]*\)/g, "*");
+}
+
 /** Expand `~` and `~/x` with HOME, then resolve against the command's cwd. */
 export function resolvePath(cmd: SimpleCommand, p: string): string {
-  let s = p;
+  let s = widenExtglob(p);
   const home = cmd.env.HOME;
   if (home && (s === "~" || s.startsWith("~/"))) s = path.join(home, s.slice(1));
   return path.resolve(cmd.cwd, s);
@@ -104,11 +109,13 @@ export function isRemote(p: string): boolean {
 export interface EffectExtra {
   readonly archive?: string;
   readonly members?: readonly string[];
+  /** Only when this path is an existing directory (FileEffect.ifDirectory). */
+  readonly ifDirectory?: string;
 }
 
 /** Build a FileEffect for the command; archive effects start with membersKnown false. */
 export function effectOf(cmd: SimpleCommand, op: FileOp, abs: string, via: string, extra: EffectExtra = {}): FileEffect {
-  const base = { op, path: abs, via, text: cmd.text };
+  const base = { op, path: abs, via, text: cmd.text, ...(extra.ifDirectory !== undefined ? { ifDirectory: extra.ifDirectory } : {}) };
   if (extra.archive === undefined) return base;
   return { ...base, archive: extra.archive, membersKnown: false, ...(extra.members ? { members: extra.members } : {}) };
 }

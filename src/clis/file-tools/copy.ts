@@ -1,7 +1,7 @@
 /** cp, mv, install, rsync, ln, scp: where data lands (write), what it comes from (read), what a move removes. */
 import path from "node:path";
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
-import { destinationPaths, effectOf, hasFlag, isRemote, lastValue, parseArgs, resolvePath, type ParsedArgs } from "./args.js";
+import { destinationPaths, effectOf, hasFlag, hasGlob, isRemote, lastValue, parseArgs, resolvePath, type ParsedArgs } from "./args.js";
 import { TREE_VIAS } from "./vias.js";
 
 interface Placement {
@@ -25,8 +25,11 @@ function placement(p: ParsedArgs): Placement {
 /** Write effects on a destination: the path, and `dest/<basename>` for each source (it may be a directory). */
 function landing(cmd: SimpleCommand, via: string, pl: Placement): FileEffect[] {
   if (pl.dest === undefined) return [];
-  const paths = destinationPaths(cmd, pl.dest, pl.sources);
-  return paths.map((abs) => effectOf(cmd, "write", abs, via));
+  const [dest, ...inside] = destinationPaths(cmd, pl.dest, pl.sources);
+  if (dest === undefined) return [];
+  // One source and no -t: DEST/<name> only if DEST is a directory; otherwise DEST is the file itself.
+  const cond = pl.destIsDir ? {} : { ifDirectory: dest };
+  return [effectOf(cmd, "write", dest, via), ...inside.map((abs) => effectOf(cmd, "write", abs, via, cond))];
 }
 
 /** A recursive copy of a directory: the enrich stage lists `archive` (the source tree) to see what lands. */
@@ -42,6 +45,16 @@ function treeCopies(cmd: SimpleCommand, via: string, pl: Placement): FileEffect[
     });
 }
 
+/** `cp backups/2023/* .`: a glob source is listed like mv's, so the files it copies are seen where they land. */
+function globCopies(cmd: SimpleCommand, pl: Placement): FileEffect[] {
+  if (pl.dest === undefined) return [];
+  const dest = resolvePath(cmd, pl.dest);
+  return pl.sources
+    .map((s) => resolvePath(cmd, s))
+    .filter((abs) => hasGlob(path.basename(abs)))
+    .map((abs) => effectOf(cmd, "write", dest, TREE_VIAS.copyGlob, { archive: abs }));
+}
+
 const CP_VALUED = { shortValued: "tS", longValued: ["target-directory", "suffix", "backup", "sparse", "reflink", "preserve", "no-preserve"] };
 
 export function interpretCp(cmd: SimpleCommand): FileEffect[] {
@@ -50,6 +63,7 @@ export function interpretCp(cmd: SimpleCommand): FileEffect[] {
   const out = pl.sources.map((s) => effectOf(cmd, "read", resolvePath(cmd, s), "cp"));
   out.push(...landing(cmd, "cp", pl));
   if (hasFlag(p, "r", "R", "a", "recursive", "archive")) out.push(...treeCopies(cmd, TREE_VIAS.copy, pl));
+  else out.push(...globCopies(cmd, pl));
   return out;
 }
 

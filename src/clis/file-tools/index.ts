@@ -1,4 +1,5 @@
 /** The file-tools interpreter: one pure function per tool family, dispatched by program name. */
+import path from "node:path";
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
@@ -55,10 +56,32 @@ const TOOLS: ReadonlyMap<string, Tool> = new Map<string, Tool>([
 /** Programs the file-tools interpreter understands. */
 export const FILE_TOOL_NAMES: readonly string[] = [...TOOLS.keys()];
 
+/** The words of argv that could not be resolved (their source text, e.g. `$OUT`, `{}`). */
+function unresolvedWords(cmd: SimpleCommand): string[] {
+  return (cmd.unresolvedArgs ?? []).filter((i) => i > 0).map((i) => cmd.argv[i] ?? "").filter((w) => w !== "");
+}
+
+/** An effect whose path holds an unresolved word, or that is relative to a cwd that is only a guess, is
+ *  marked `unresolved` (a fact: `rm -rf "$DIR"/*` may be `/*`). Under `find -exec`, `{}` stands for what
+ *  find matches, which find's own effects already cover: those are dropped. */
+function markUnresolved(cmd: SimpleCommand, effects: readonly FileEffect[]): FileEffect[] {
+  const words = unresolvedWords(cmd);
+  const underFind = cmd.wrappers.some((w) => w.startsWith("find -"));
+  const out: FileEffect[] = [];
+  for (const e of effects) {
+    const named = [e.path, e.archive ?? ""];
+    if (underFind && named.some((p) => path.basename(p) === "{}")) continue;
+    const hidden = words.some((w) => named.some((p) => p.includes(w)));
+    const guessedCwd = cmd.cwdUnresolved === true && named.some((p) => p === cmd.cwd || p.startsWith(`${cmd.cwd}/`));
+    out.push(hidden || guessedCwd ? { ...e, unresolved: true } : e);
+  }
+  return out;
+}
+
 /** argv, env and cwd -> file effects (absolute paths). Pure: no fs, no process.env. */
 export const interpretFileTool: Interpreter = (cmd: SimpleCommand): Interpretation => {
   const tool = TOOLS.get(cmd.program);
-  return { operations: [], files: tool ? tool(cmd) : [] };
+  return { operations: [], files: tool ? markUnresolved(cmd, tool(cmd)) : [] };
 };
 
 export const fileToolsCli: CliDescriptor = {

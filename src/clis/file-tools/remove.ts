@@ -70,11 +70,20 @@ export function interpretChmod(cmd: SimpleCommand): FileEffect[] {
 
 const FIND_VALUED = new Set(["-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex", "-type", "-newer", "-user", "-group", "-perm", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-size", "-maxdepth", "-mindepth", "-printf", "-fprint", "-samefile", "-inum", "-links"]);
 
-/** find ... -delete: deletes what the expression matches. A -name pattern is kept as a glob path
- *  (`*.tfstate` classifies as state); without one, the whole tree under each start point counts. */
+const EXEC_ACTIONS = new Set(["-exec", "-execdir", "-ok", "-okdir"]);
+/** Programs that delete what find hands them (`-exec rm {} +`, `-exec rm -rf {} \;`, `-exec shred -u {} \;`). */
+const DELETERS = new Set(["rm", "unlink", "rmdir", "shred"]);
+
+/** Does the expression delete what it matches: `-delete`, or an exec clause running a deleter? */
+function findDeletes(args: readonly string[]): boolean {
+  return args.some((a, i) => a === "-delete" || (EXEC_ACTIONS.has(a) && DELETERS.has(path.basename(args[i + 1] ?? ""))));
+}
+
+/** find ... -delete (or -exec rm {}): deletes what the expression matches. A -name pattern is kept as a
+ *  glob path (`*.tfstate` classifies as state); without one, the whole tree under each start point counts. */
 export function interpretFind(cmd: SimpleCommand): FileEffect[] {
   const args = cmd.argv.slice(1);
-  if (!args.includes("-delete")) return [];
+  if (!findDeletes(args)) return [];
   const roots: string[] = [];
   let i = 0;
   while (i < args.length && !/^[-(!]/.test(args[i] ?? "")) roots.push(args[i++] ?? "");

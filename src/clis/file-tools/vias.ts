@@ -15,6 +15,7 @@ export const PATCH_VIAS = ["patch", "git apply"] as const;
 /** Tree copies and recursive deletes: `archive` is a source directory (or a glob), listed as a tree. */
 export const TREE_VIAS = {
   copy: "cp -r",
+  copyGlob: "cp glob",
   move: "mv",
   rsync: "rsync",
   rsyncDelete: "rsync --delete",
@@ -28,5 +29,5 @@ export const TREE_VIAS = {
 
 /** Vias whose directory members are walked below a glob match (recursive operations). */
 export function isRecursiveVia(via: string): boolean {
-  return via !== TREE_VIAS.removeGlob;
+  return via !== TREE_VIAS.removeGlob && via !== TREE_VIAS.copyGlob;
 }

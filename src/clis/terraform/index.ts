@@ -5,6 +5,7 @@ import { summarize, toContext } from "./context.js";
 import { interpretEnvExport } from "./env-export.js";
 import { analyzeTerraform } from "./terraform.js";
 import { interpretTerragrunt } from "./terragrunt.js";
+import { unresolvedOperandsOnly } from "./operands.js";
 
 export { interpretEnvExport, interpretTerragrunt };
 
@@ -24,6 +25,7 @@ export const interpretTerraform: Interpreter = (cmd): Interpretation => {
   return {
     operations: [{ action: r.action, resource: { type: "Stack", dir: r.dir }, context: toContext(r.facts), summary: summarize(r.facts) }],
     files: [],
+    operandsOnly: unresolvedOperandsOnly(cmd),
   };
 };
 

@@ -127,7 +127,7 @@ describe("globs, extglob, find -exec, conditional destinations", () => {
   t("find . -name '*.tfstate' -exec rm {} +", ["delete *.tfstate"]);
   t("find infra -exec rm -rf {} ';'", ["delete infra <infra>"]);
   t("find . -name '*.log' -execdir shred -u {} ';'", ["delete *.log"]);
-  none("find . -name '*.tf' -exec terraform fmt {} ';'");
+  t("find . -name '*.tf' -exec terraform fmt {} ';'", [], ["delete .", "delete *.tf"]);
   it("a single destination lands in DEST/<name> only if DEST is a directory", () => {
     const files = interpretFileTool(sc("cp terraform.tfstate /tmp/state-backup.json")).files;
     expect(files.find((f) => f.path === "/tmp/state-backup.json")?.ifDirectory).toBeUndefined();

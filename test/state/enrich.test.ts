@@ -38,7 +38,7 @@ describe("enrichStateFacts", () => {
   it("leaves other operations alone and fills schema-valid facts on terraform ones", async () => {
     const { ctx, dir, state } = world();
     writeState(state, "lin-a", 2);
-    const other: Operation = { action: "shell.exec", resource: { type: "Program", name: "ls" }, context: { command: "ls", program: "ls", args: [], wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: false, mentionsGuarded: false, cwd: "/" }, summary: "ls" };
+    const other: Operation = { action: "shell.exec", resource: { type: "Program", name: "ls" }, context: { command: "ls", program: "ls", args: [], wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: false, mentionsGuarded: false, cwd: "/", cwdUnresolved: false, operations: [], operandsOnly: false }, summary: "ls" };
     const out = await enrichStateFacts([other, tfOp("terraform plan", dir)], ctx);
     expect(out[0]).toBe(other);
     expectSchemaValid(out[1] as Operation);

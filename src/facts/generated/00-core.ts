@@ -3,9 +3,13 @@
 
 export type FileAccess = {
   readonly command: string;
+  readonly coversWorkspace: boolean;
+  readonly exists: boolean;
   readonly memberClasses: readonly string[];
   readonly membersKnown: boolean;
   readonly tool: string;
+  readonly underHome: boolean;
+  readonly unresolved: boolean;
   readonly via: string;
 };
 
@@ -18,9 +22,12 @@ export type ShellExec = {
   readonly args: readonly string[];
   readonly command: string;
   readonly cwd: string;
+  readonly cwdUnresolved: boolean;
   readonly depth: number;
   readonly inlineCode: boolean;
   readonly mentionsGuarded: boolean;
+  readonly operandsOnly: boolean;
+  readonly operations: readonly string[];
   readonly program: string;
   readonly stdin: string;
   readonly unresolved: boolean;

@@ -6,6 +6,7 @@ import type { ProgramNames } from "../shell/types.js";
 import { awsCli } from "./aws/index.js";
 import { azureCli } from "./azure/index.js";
 import { cdkCli, cdktfCli } from "./cdk/index.js";
+import { containersCli } from "./containers/index.js";
 import { databasesCli } from "./databases/index.js";
 import { migrationsCli } from "./migrations/index.js";
 import type { CliDescriptor } from "./descriptor.js";
@@ -55,6 +56,7 @@ export const CLIS: readonly CliDescriptor[] = [
   helmfileCli,
   databasesCli,
   migrationsCli,
+  containersCli,
 ];
 
 function byProgram(): ReadonlyMap<string, CliDescriptor> {

@@ -1,0 +1,35 @@
+import { policyTable } from "../support/policy-table.js";
+
+policyTable("policies/containers.cedar", {
+  ask: [
+    { cmd: "docker compose down -v", by: "containers.volume-delete" },
+    { cmd: "docker compose -f docker-compose.dev.yml down --volumes --remove-orphans", by: "containers.volume-delete" },
+    { cmd: "docker-compose down -v", by: "containers.volume-delete" },
+    { cmd: "podman-compose down -v", by: "containers.volume-delete" },
+    { cmd: "docker compose rm -fsv", by: "containers.volume-delete" },
+    { cmd: "docker volume rm app_pgdata", by: "containers.volume-delete" },
+    { cmd: "docker volume prune -f", by: "containers.volume-delete" },
+    { cmd: "docker volume prune --all --force", by: "containers.volume-delete" },
+    { cmd: "docker system prune -a --volumes -f", by: "containers.volume-delete" },
+    { cmd: "docker rm -fv db", by: "containers.volume-delete" },
+    { cmd: "podman volume rm pgdata", by: "containers.volume-delete" },
+    { cmd: "sudo docker volume rm $(docker volume ls -q)", by: "containers.volume-delete" },
+  ],
+  allow: [
+    "docker compose down",
+    "docker compose down --remove-orphans",
+    "docker-compose down",
+    "docker compose up -d",
+    "docker compose ps",
+    "docker compose logs -f db",
+    "docker volume ls",
+    "docker volume inspect app_pgdata",
+    "docker system prune -f",
+    "docker system df",
+    "docker rm -f web",
+    "docker ps -a",
+    "docker build -t app .",
+    "docker image prune -f",
+    "docker volume --help",
+  ],
+});

@@ -161,6 +161,8 @@ describe("gh", () => {
     ["gh api -X PATCH repos/o/r -f visibility=public", "paas.write", { method: "PATCH" }],
     ["gh api graphql -f query='mutation { deleteRepository }'", "paas.write"],
     ["gh api graphql -f query='query { viewer { login } }'", "paas.read"],
+    ["gh api graphql -F query=@delete.graphql", "paas.unknown"],
+    ["gh api repos/o/r/issues -F title=@title.txt", "paas.write"],
     ["gh api repos/o/r/pulls", "paas.read", { method: "GET" }],
     ["gh api -H 'Accept: application/vnd.github+json' /user", "paas.read"],
     ["gh secret set NPM_TOKEN < token.txt", "paas.secret-write"],

@@ -58,9 +58,12 @@ function apiKind(endpoint: string): string {
 function api(w: Walked, r: CobraResult): Refined {
   const method = apiMethod(r);
   const endpoint = w.rest[0] ?? "";
-  const query = [...(r.flags.get("raw-field") ?? []), ...(r.flags.get("field") ?? [])].join(" ");
-  const graphqlRead = endpoint === "graphql" && !/\bmutation\b/.test(query) && !r.flags.has("input");
-  const verdict: Verdict = method === "GET" || method === "HEAD" || graphqlRead ? "read" : method === "DELETE" ? "delete" : "write";
+  const fields = [...(r.flags.get("raw-field") ?? []), ...(r.flags.get("field") ?? [])];
+  // -F query=@file.graphql reads the query from a file infragate does not open: it may be a mutation.
+  const fromFile = (r.flags.get("field") ?? []).some((f) => f.slice(f.indexOf("=") + 1).startsWith("@"));
+  const graphql = endpoint === "graphql";
+  const graphqlRead = graphql && !/\bmutation\b/.test(fields.join(" ")) && !r.flags.has("input") && !fromFile;
+  const verdict: Verdict = graphql && fromFile ? "other" : method === "GET" || method === "HEAD" || graphqlRead ? "read" : method === "DELETE" ? "delete" : "write";
   return { ...w, verdict, kind: endpoint === "graphql" ? "graphql" : apiKind(endpoint), path: ["api", method], method };
 }
 

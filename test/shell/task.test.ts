@@ -66,4 +66,10 @@ describe("task", () => {
     expect(withFiles({ "Taskfile.yml": TF }, "task nuke").commands.at(-1)?.unread).toMatchObject({ reason: "missing", target: "nuke" });
     expect(withFiles({ "Taskfile.yml": "tasks: [1" }, "task x").commands.at(-1)?.unread).toMatchObject({ reason: "unreadable" });
   });
+  it("a Taskfile including itself stays bounded", () => {
+    const t0 = Date.now();
+    const a = withFiles({ "Taskfile.yml": "version: '3'\nincludes:\n  a: ./Taskfile.yml\n  b: ./Taskfile.yml\ntasks:\n  d: terraform destroy\n" }, "task d");
+    expect(a.commands.at(-1)?.program).toBe("terraform");
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
 });

@@ -17,6 +17,14 @@ export interface ExpandEnv {
   /** In a recipe, `$(shell CMD)` becomes the shell's `$(CMD)` (analysed); while reading, it is recorded here. */
   readonly recipe: boolean;
   readonly shellCalls: string[];
+  /** Shared by one make invocation: references left to expand and characters left to produce, so that
+   *  self-doubling variables (`B = $(A)$(A)`, `C = $(B)$(B)`, ...) cannot blow up time or memory. */
+  readonly budget: { steps: number; chars: number };
+}
+
+/** What one make invocation may expand in all: far above real Makefiles. */
+export function expandBudget(): { steps: number; chars: number } {
+  return { steps: 200_000, chars: 4 * 1024 * 1024 };
 }
 
 const MAX_DEPTH = 40;
@@ -136,7 +144,7 @@ function variable(name: string, env: ExpandEnv, depth: number): string {
 }
 
 export function expand(s: string, env: ExpandEnv, depth = 0): string {
-  if (depth > MAX_DEPTH) return UNKNOWN;
+  if (depth > MAX_DEPTH || env.budget.steps <= 0 || env.budget.chars <= 0) return UNKNOWN;
   if (!s.includes("$")) return s;
   let out = "";
   for (let i = 0; i < s.length; i++) {
@@ -153,9 +161,14 @@ export function expand(s: string, env: ExpandEnv, depth = 0): string {
     } else if (n === "(" || n === "{") {
       const end = closing(s, i + 1);
       if (end < 0) return out + UNKNOWN;
-      out += reference(s.slice(i + 2, end), env, depth);
+      env.budget.steps--;
+      const v = reference(s.slice(i + 2, end), env, depth);
+      env.budget.chars -= v.length;
+      if (env.budget.chars <= 0) return UNKNOWN;
+      out += v;
       i = end;
     } else {
+      env.budget.steps--;
       out += variable(n, env, depth);
       i++;
     }

@@ -1,6 +1,6 @@
 /** Reading a Makefile the way GNU make's first phase does: assignments (=, :=, ::=, ?=, +=, !=; override, export),
  *  conditionals, include, rules (prerequisites merged, the recipe kept unexpanded), the default goal. */
-import { expand, UNKNOWN, type ExpandEnv, type MakeVar } from "./make-expand.js";
+import { expand, expandBudget, UNKNOWN, type ExpandEnv, type MakeVar } from "./make-expand.js";
 import { ruleColon, type MakeLine } from "./make-lines.js";
 
 export interface MakeRule {
@@ -21,6 +21,9 @@ export interface MakeDb {
   readonly shellCalls: string[];
   /** Included files that could not be read. */
   readonly missingIncludes: string[];
+  readonly budget: { steps: number; chars: number };
+  /** Include directives left to read (all files together): a makefile including itself twice cannot fan out. */
+  includesLeft: number;
 }
 
 /** Loads an included file's lines (relative paths against make's directory); undefined when it cannot be read. */
@@ -49,9 +52,10 @@ export function assignment(text: string): { mods: string[]; name: string; op: st
   return undefined;
 }
 const MAX_INCLUDE_DEPTH = 16;
+const MAX_INCLUDES = 64;
 
 function env(db: MakeDb): ExpandEnv {
-  return { vars: db.vars, recipe: false, shellCalls: db.shellCalls };
+  return { vars: db.vars, recipe: false, shellCalls: db.shellCalls, budget: db.budget };
 }
 
 function setVar(db: MakeDb, name: string, op: string, raw: string, override: boolean): void {
@@ -200,7 +204,7 @@ export function readMakefile(db: MakeDb, lines: readonly MakeLine[], include: In
     if (inc) {
       current = [];
       for (const name of expand(inc[2] ?? "", env(db)).split(/\s+/).filter((n) => n !== "")) {
-        const sub = depth < MAX_INCLUDE_DEPTH && !name.includes(UNKNOWN) ? include(name) : undefined;
+        const sub = depth < MAX_INCLUDE_DEPTH && db.includesLeft-- > 0 && !name.includes(UNKNOWN) ? include(name) : undefined;
         if (sub) readMakefile(db, sub, include, depth + 1);
         else if (inc[1] === "include") db.missingIncludes.push(name);
       }
@@ -237,5 +241,5 @@ export function readMakefile(db: MakeDb, lines: readonly MakeLine[], include: In
 }
 
 export function emptyDb(): MakeDb {
-  return { vars: new Map(), rules: new Map(), patterns: [], defaultGoal: undefined, exported: new Set(), exportAll: false, oneshell: false, shellCalls: [], missingIncludes: [] };
+  return { vars: new Map(), rules: new Map(), patterns: [], defaultGoal: undefined, exported: new Set(), exportAll: false, oneshell: false, shellCalls: [], missingIncludes: [], budget: expandBudget(), includesLeft: MAX_INCLUDES };
 }

@@ -111,7 +111,7 @@ function buildOrder(db: MakeDb, goals: readonly string[]): { target: string; rul
     seen.add(t);
     const found = ruleFor(db, t);
     if (!found) return;
-    for (const p of found.rule.prereqs) visit(expand(p, { vars: db.vars, recipe: false, shellCalls: [] }), depth + 1);
+    for (const p of found.rule.prereqs) visit(expand(p, { vars: db.vars, recipe: false, shellCalls: [], budget: db.budget }), depth + 1);
     out.push({ target: t, ...found });
   };
   for (const g of goals) visit(g, 0);
@@ -156,7 +156,7 @@ export function followMake(inv: Inv, ctx: Ctx, emit: Emit): boolean {
   if (db.missingIncludes.length > 0) unread("missing", db.missingIncludes.join(" "), `include ${db.missingIncludes.join(" ")}`);
   const goals = args.goals.length > 0 ? args.goals : db.defaultGoal ? [db.defaultGoal] : [];
   const exported: Record<string, string> = {};
-  const readEnv: ExpandEnv = { vars: db.vars, recipe: false, shellCalls: [] };
+  const readEnv: ExpandEnv = { vars: db.vars, recipe: false, shellCalls: [], budget: db.budget };
   for (const [name, v] of db.vars) {
     if (v.origin === "command line" || db.exported.has(name) || (db.exportAll && v.origin !== "environment")) {
       exported[name] = expand(v.recursive ? v.value : v.value.replaceAll("$", "$$"), readEnv).replaceAll(UNKNOWN, "");
@@ -167,7 +167,7 @@ export function followMake(inv: Inv, ctx: Ctx, emit: Emit): boolean {
   for (const { target, rule, stem } of order) {
     const prereqs = rule.prereqs.map((p) => expand(p, readEnv));
     const auto = { "@": target, "<": prereqs[0] ?? "", "^": [...new Set(prereqs)].join(" "), "+": prereqs.join(" "), "?": [...new Set(prereqs)].join(" "), "*": stem };
-    const env: ExpandEnv = { vars: db.vars, auto, recipe: true, shellCalls: [] };
+    const env: ExpandEnv = { vars: db.vars, auto, recipe: true, shellCalls: [], budget: db.budget };
     const link = goals.includes(target) && goals.length === 1 ? label : `${label} (${target})`;
     const lines = (rule.recipe ?? []).map((r) => recipeLine(r, env));
     if (db.oneshell && !args.dry) {

@@ -8,7 +8,8 @@ import { chainLabel, findUp, parseProjectFile, projectFileExists, readProjectFil
 const NAMES = ["Taskfile.yml", "taskfile.yml", "Taskfile.yaml", "taskfile.yaml", "Taskfile.dist.yml", "taskfile.dist.yml", "Taskfile.dist.yaml", "taskfile.dist.yaml"];
 const VALUE_OPTS = new Set(["-d", "--dir", "-t", "--taskfile", "-C", "--concurrency", "-o", "--output", "--output-group-begin", "--output-group-end", "-I", "--interval", "--sort"]);
 const NO_RUN = new Set(["-n", "--dry", "-l", "--list", "-a", "--list-all", "--summary", "-i", "--init", "--version", "-h", "--help", "--completion", "-j", "--json"]);
-const MAX_INCLUDES = 16;
+/** Includes read in all (a Taskfile including itself twice cannot fan out). */
+const MAX_INCLUDES = 64;
 
 interface Loaded {
   /** Tasks by full name (`ns:task`), with the directory of their Taskfile (or the include's `dir`). */
@@ -18,16 +19,17 @@ interface Loaded {
 
 const dirOf = (file: string): string => file.slice(0, file.lastIndexOf("/")) || "/";
 
-function load(ctx: Ctx, file: string, ns: string, dir: string, into: Loaded["tasks"], depth: number): Taskfile | { reason: "missing" | "too-large" | "binary" | "unreadable" | "written-unknown"; text: string } {
+function load(ctx: Ctx, file: string, ns: string, dir: string, into: Loaded["tasks"], depth: number, left = { includes: MAX_INCLUDES }): Taskfile | { reason: "missing" | "too-large" | "binary" | "unreadable" | "written-unknown"; text: string } {
   const read = readProjectFile(ctx, file);
   if (!read.ok) return { reason: read.reason, text: read.text };
   const tf = parseProjectFile(ctx, read, "taskfile", parseTaskfile);
   if (!tf) return { reason: "unreadable", text: read.text };
   for (const [name, def] of tf.tasks) into.set(`${ns}${name}`, { def, dir, ns, file: tf });
-  for (const inc of depth < MAX_INCLUDES ? tf.includes : []) {
+  for (const inc of depth < 16 ? tf.includes : []) {
+    if (left.includes-- <= 0) break;
     let target = resolvePath(dirOf(file), inc.taskfile);
     if (!/\.ya?ml$/.test(target)) target = NAMES.map((n) => `${target}/${n}`).find((p) => projectFileExists(ctx, p)) ?? `${target}/Taskfile.yml`;
-    load(ctx, target, `${ns}${inc.namespace}:`, inc.dir ? resolvePath(dirOf(file), inc.dir) : dirOf(target), into, depth + 1);
+    load(ctx, target, `${ns}${inc.namespace}:`, inc.dir ? resolvePath(dirOf(file), inc.dir) : dirOf(target), into, depth + 1, left);
   }
   return tf;
 }

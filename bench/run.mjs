@@ -47,6 +47,11 @@ const cases = [
   { name: "hook: Bash npm test", args: hook, input: claudePayload("Bash", { command: "npm test" }), target: 1.25, vs: "hook: Bash git status" },
   { name: "hook: Edit src/app.ts", args: hook, input: claudePayload("Edit", { file_path: path.join(work, "src/app.ts"), old_string: "a", new_string: "b" }), target: 1.15 },
   { name: "hook: Bash terraform destroy", args: hook, input: claudePayload("Bash", { command: "terraform destroy -auto-approve" }), target: 1.8 },
+  // SQL clients load a statement parser on the line they appear in: libpg-query (wasm) for psql, node-sql-parser's
+  // MySQL grammar for mysql. Reported against git status (the cheapest everyday call) as well.
+  { name: "hook: Bash psql -c 'DROP TABLE users'", args: hook, input: claudePayload("Bash", { command: "psql -c 'DROP TABLE users'" }), target: 2.3, vs: "hook: Bash git status" },
+  { name: "hook: Bash psql -c 'SELECT 1'", args: hook, input: claudePayload("Bash", { command: "psql -c 'SELECT 1'" }), target: 2.3, vs: "hook: Bash git status" },
+  { name: "hook: Bash mysql -e 'SHOW TABLES'", args: hook, input: claudePayload("Bash", { command: "mysql -e 'SHOW TABLES'" }), target: 2.3, vs: "hook: Bash git status" },
   { name: "hook: Bash aws s3 rm --recursive", args: hook, input: claudePayload("Bash", { command: "aws s3 rm s3://prod-data --recursive" }), target: 1.8 },
   { name: "check -- git status", args: [bin, "check", "--cwd", work, "--", "git status"], input: "", target: 1.2 },
   { name: "check -- terraform destroy -auto-approve", args: [bin, "check", "--cwd", work, "--", "terraform destroy -auto-approve"], input: "", target: 2.0 },

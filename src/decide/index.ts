@@ -101,7 +101,7 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(settleDestinations(collected.files), paths)), classify);
   const tool = action.kind === "mcp" ? "mcp" : action.kind === "tool" ? "tool" : action.tool;
   const fileOps = files.map((f) => fileOperation(f, tool, classify, paths));
-  const operations = enrichRemoteState(await enrichStateFacts([...(await enrichDatabaseFacts(collected.operations)), ...fileOps], stateCtx), ctx.root);
+  const operations = enrichRemoteState(await enrichStateFacts([...(await enrichDatabaseFacts(collected.operations)), ...fileOps], stateCtx), ctx.root, ctx.home);
   const requestEnv = { agent: ctx.agent, config: ctx.config, paths };
   const findings: Finding[] = operations.map((op) => {
     const verdict = ctx.engine.authorize(toCedarRequest(op, requestEnv));

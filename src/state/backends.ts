@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { BackendCache, CachedBlocks } from "./backend-cache.js";
 import { readBackend, readSmallText } from "./read.js";
 
 export type BackendType = "s3" | "gcs" | "azurerm";
@@ -70,24 +71,42 @@ export function backendBlocks(text: string): { type: BackendType; config: Record
   return out;
 }
 
-function readTfDir(dir: string, names: readonly string[]): RemoteBackend[] {
+/** Without a cache every file is read. */
+const NO_CACHE: BackendCache = { blocks: (_f, read) => read(), save: () => undefined };
+
+function tfBlocks(file: string, cache: BackendCache): CachedBlocks {
+  return cache.blocks(file, () => backendBlocks(readSmallText(file) ?? ""));
+}
+
+/** A .tfbackend file's attributes, as one block of type "". */
+function partialConfig(file: string, cache: BackendCache): Record<string, string> {
+  const [b] = cache.blocks(file, () => {
+    const text = readSmallText(file) ?? "";
+    return [{ type: "", config: strings(text.trim() === "" ? undefined : parseHcl(text)) }];
+  });
+  return b?.config ?? {};
+}
+
+function isType(t: string): t is BackendType {
+  return (TYPES as readonly string[]).includes(t);
+}
+
+function readTfDir(dir: string, names: readonly string[], cache: BackendCache): RemoteBackend[] {
   const out: RemoteBackend[] = [];
-  const blocks = names.filter((n) => n.endsWith(".tf")).flatMap((n) => backendBlocks(readSmallText(path.join(dir, n)) ?? ""));
-  const partials = names.filter((n) => n.endsWith(".tfbackend")).map((n) => readSmallText(path.join(dir, n)) ?? "");
+  const blocks = names.filter((n) => n.endsWith(".tf")).flatMap((n) => tfBlocks(path.join(dir, n), cache));
+  const partials = blocks.length === 0 ? [] : names.filter((n) => n.endsWith(".tfbackend")).map((n) => partialConfig(path.join(dir, n), cache));
   for (const b of blocks) {
-    out.push({ root: dir, ...b });
-    for (const p of partials) {
-      const extra = strings(p.trim() === "" ? undefined : parseHcl(p));
-      if (Object.keys(extra).length > 0) out.push({ root: dir, type: b.type, config: { ...b.config, ...extra } });
-    }
+    if (!isType(b.type)) continue;
+    out.push({ root: dir, type: b.type, config: b.config });
+    for (const extra of partials) if (Object.keys(extra).length > 0) out.push({ root: dir, type: b.type, config: { ...b.config, ...extra } });
   }
   const saved = readBackend(path.join(dir, ".terraform", "terraform.tfstate"));
-  if ((TYPES as readonly string[]).includes(saved.type)) out.push({ root: dir, type: saved.type as BackendType, config: strings(saved.config) });
+  if (isType(saved.type)) out.push({ root: dir, type: saved.type, config: strings(saved.config) });
   return out;
 }
 
 /** Every remote backend of a Terraform root under `root`. */
-export function findBackends(root: string): RemoteBackend[] {
+export function findBackends(root: string, cache: BackendCache = NO_CACHE): RemoteBackend[] {
   const out: RemoteBackend[] = [];
   const queue: [string, number][] = [[root, 0]];
   let seen = 0;
@@ -104,7 +123,7 @@ export function findBackends(root: string): RemoteBackend[] {
     const hasTerraformDir = entries.some((e) => e.isDirectory() && e.name === ".terraform");
     if (hasTerraformDir || files.some((n) => n.endsWith(".tf"))) {
       try {
-        out.push(...readTfDir(dir, files));
+        out.push(...readTfDir(dir, files, cache));
       } catch {
         // A file the parser cannot read is no backend: the name facts still stand.
       }
@@ -112,5 +131,6 @@ export function findBackends(root: string): RemoteBackend[] {
     if (depth >= MAX_DEPTH) continue;
     for (const e of entries) if (e.isDirectory() && !SKIP.has(e.name) && !e.name.startsWith(".")) queue.push([path.join(dir, e.name), depth + 1]);
   }
+  cache.save();
   return out;
 }

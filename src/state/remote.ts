@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { Operation, OperationWith } from "../clis/types.js";
 import type { ObjectAccess } from "../facts/generated/31-remote-state.js";
+import { openBackendCache } from "./backend-cache.js";
 import { findBackends, type RemoteBackend } from "./backends.js";
 
 interface Target {
@@ -70,9 +71,10 @@ function match(t: Target, b: RemoteBackend): { exact: boolean; covers: boolean }
 }
 
 /** Fill backendState / backendPrefix / backendRoots of object operations (reads the workspace once). */
-export function enrichRemoteState(ops: readonly Operation[], root: string): readonly Operation[] {
+/** `home` ($INFRAGATE_HOME) holds the cache of parsed backend files; "" reads every file. */
+export function enrichRemoteState(ops: readonly Operation[], root: string, home = ""): readonly Operation[] {
   if (!ops.some(isObjectOp)) return ops;
-  const backends = findBackends(root);
+  const backends = findBackends(root, home ? openBackendCache(home, root) : undefined);
   if (backends.length === 0) return ops;
   return ops.map((op): Operation => {
     if (!isObjectOp(op)) return op;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { objectOperation, type ObjectAccess } from "../../src/clis/remote-objects.js";
 import type { Operation } from "../../src/clis/types.js";
+import { openBackendCache } from "../../src/state/backend-cache.js";
 import { backendBlocks, findBackends } from "../../src/state/backends.js";
 import { enrichRemoteState } from "../../src/state/remote.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
@@ -60,6 +61,34 @@ describe("backend blocks", () => {
       ["infra/saved", "azurerm", "saved.tfstate"],
     ]));
     expect(found.some(([r]) => String(r).startsWith("node_modules"))).toBe(false);
+  });
+});
+
+describe("backend cache ($INFRAGATE_HOME/backends)", () => {
+  it("reuses the blocks of an unchanged file and reads a changed one again", () => {
+    const root = workspace({ "prod/backend.tf": S3 });
+    const home = workspace({});
+    const file = path.join(root, "prod/backend.tf");
+    fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(findBackends(root, openBackendCache(home, root)).map((b) => b.config.bucket)).toEqual(["acme-tf"]);
+    expect(fs.readdirSync(path.join(home, "backends"))).toHaveLength(1);
+    // Same size, same mtime and inode: the cached blocks stand (the cache never re-reads an unchanged file).
+    fs.writeFileSync(file, S3.replace("acme-tf", "acme-xx"));
+    fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(findBackends(root, openBackendCache(home, root)).map((b) => b.config.bucket)).toEqual(["acme-tf"]);
+    // A real change (new mtime) is read again.
+    fs.utimesSync(file, 1_700_000_005, 1_700_000_005);
+    expect(findBackends(root, openBackendCache(home, root)).map((b) => b.config.bucket)).toEqual(["acme-xx"]);
+  });
+  it("an unreadable cache is ignored", () => {
+    const root = workspace({ "prod/backend.tf": S3 });
+    const home = workspace({});
+    fs.mkdirSync(path.join(home, "backends"));
+    for (const f of fs.readdirSync(path.join(home, "backends"))) fs.rmSync(path.join(home, "backends", f));
+    findBackends(root, openBackendCache(home, root));
+    const [cacheFile] = fs.readdirSync(path.join(home, "backends"));
+    fs.writeFileSync(path.join(home, "backends", cacheFile as string), "{not json");
+    expect(findBackends(root, openBackendCache(home, root)).map((b) => b.config.bucket)).toEqual(["acme-tf"]);
   });
 });
 

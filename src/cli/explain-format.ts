@@ -36,6 +36,7 @@ function commandLines(c: ExplainedCommand, i: number, paint: Paint): string[] {
   const flags = [`depth ${c.depth}`, `stdin ${c.stdin}`, ...(c.unresolved ? ["unresolved"] : []), ...(c.inlineCode ? ["inline code"] : [])];
   out.push(`       facts     ${flags.join(", ")}`);
   if (c.wrappers.length > 0) out.push(`       wrappers  ${c.wrappers.join(" > ")} (removed)`);
+  if (c.via.length > 0) out.push(`       via       ${c.via.join(" -> ")} (project scripts followed)`);
   for (const e of c.env) out.push(`       env       ${e.name}=${e.value}${e.from === "line" ? " (set on the line)" : " (inherited)"}`);
   return out;
 }

@@ -51,6 +51,8 @@ export interface ExplainedCommand {
   readonly env: readonly { readonly name: string; readonly value: string; readonly from: "line" | "inherited" }[];
   readonly cwd: string;
   readonly wrappers: readonly string[];
+  /** Project scripts it was reached through, outermost first (`npm run destroy`, `make nuke`). */
+  readonly via: readonly string[];
   readonly depth: number;
   readonly stdin: string;
   readonly unresolved: boolean;
@@ -102,6 +104,7 @@ function explainCommands(command: string, cwd: string, ctx: DecideContext): Expl
       env: names.map((name) => ({ name, value: shownValue(name, c.env[name] ?? ""), from: line.has(name) ? ("line" as const) : ("inherited" as const) })),
       cwd: c.cwd,
       wrappers: [...c.wrappers],
+      via: [...(c.via ?? [])],
       depth: c.depth,
       stdin: c.stdin,
       unresolved: c.unresolved,

@@ -47,6 +47,15 @@ describe("infragate explain", () => {
     expect(ids).toContainEqual(["baseline.permit-all", "permit", false]);
   });
 
+  it("shows the project scripts a command was reached through", async () => {
+    const { root, env } = setup();
+    fs.writeFileSync(path.join(root, "Makefile"), "destroy:\n\t@terraform destroy -auto-approve\n");
+    const r = await runVerb(runExplain, ["--", "make destroy"], { cwd: root, env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("via       make destroy (project scripts followed)");
+    expect(r.stdout).toMatch(/decision\s+DENY by terraform\.destroy/);
+  });
+
   it("explains a file tool call (--tool Write --file-path)", async () => {
     const { root, env } = setup();
     const r = await runVerb(runExplain, ["--json", "--tool", "Write", "--file-path", ".claude/settings.json"], { cwd: root, env });

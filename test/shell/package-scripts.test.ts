@@ -54,6 +54,28 @@ describe("package.json scripts", () => {
   });
 });
 
+describe("script runners used inside package.json scripts", () => {
+  const files = {
+    "package.json": pkg({ "build:a": "tsc", "build:b": "vite build", destroy: "cdk destroy", all: "run-s build:* destroy", both: "concurrently -n x,y \"npm:build:a\" \"terraform plan\"", env: "cross-env TF_CLI_ARGS=-destroy terraform apply" }, { workspaces: ["packages/*"] }),
+    "packages/infra/package.json": JSON.stringify({ name: "infra", scripts: { destroy: "terraform destroy" } }),
+  };
+  it("npm-run-all / run-s / run-p run scripts by name and glob", () => {
+    expect(runs(withFiles(files, "npm run all")).map((r) => r.split(" -> ").at(-1))).toEqual(["tsc", "vite build", "cdk destroy"]);
+  });
+  it("concurrently runs each command; npm:NAME is a script", () => {
+    expect(runs(withFiles(files, "npm run both")).map((r) => r.split(" -> ").at(-1))).toEqual(["tsc", "terraform plan"]);
+  });
+  it("cross-env sets the environment of the command it runs (no link in the chain)", () => {
+    const a = withFiles(files, "npm run env");
+    expect(runs(a)).toEqual(["npm run env -> terraform apply"]);
+    expect(a.commands[0]?.env["TF_CLI_ARGS"]).toBe("-destroy");
+  });
+  it("turbo and lerna run the script in the workspaces", () => {
+    expect(runs(withFiles(files, "turbo run destroy")).at(-1)).toBe("turbo run destroy -> npm run destroy -ws (destroy in infra) -> terraform destroy");
+    expect(runs(withFiles(files, "lerna run destroy --scope infra")).at(-1)).toContain("terraform destroy");
+  });
+});
+
 describe("script files", () => {
   it("./x.sh by its shebang, positional arguments bound, $0 the path", () => {
     expect(runs(withFiles({ "x.sh": '#!/bin/bash\nterraform -chdir="stacks/$1" "${@:2}" plan\necho "$0" $#\n' }, "./x.sh prod"))).toEqual([

@@ -6,6 +6,7 @@ import { followScriptFile } from "./shell-files.js";
 import { followMake } from "./make.js";
 import { followJust } from "./just.js";
 import { followTask } from "./task.js";
+import { followJsRunner } from "./js-runners.js";
 import type { Emit } from "./run.js";
 
 /** True when `program` ran a project script that was followed (or reported as unreadable). */
@@ -25,6 +26,15 @@ export function followProject(program: string, inv: Inv, ctx: Ctx, emit: Emit): 
     case "task":
     case "go-task":
       return followTask(inv, ctx, emit);
+    case "run-s":
+    case "run-p":
+    case "npm-run-all":
+    case "concurrently":
+    case "turbo":
+    case "lerna":
+    case "cross-env":
+    case "cross-env-shell":
+      return followJsRunner(program, inv, ctx, emit);
     default:
       return followScriptFile(program, inv, ctx, emit);
   }

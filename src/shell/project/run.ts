@@ -29,7 +29,7 @@ export function chainLabel(text: string): string {
 export interface Run {
   /** The shell text to run. */
   readonly source: string;
-  /** This link of the chain shown in reasons. */
+  /** This link of the chain shown in reasons ("" for a plain wrapper such as cross-env: no link). */
   readonly label: string;
   /** Recorded in the commands' wrappers: `npm run`, `make`, `just`, `bash`. */
   readonly wrapper: string;
@@ -75,7 +75,7 @@ export function runFresh(inv: Inv, ctx: Ctx, emit: Emit, run: Run): void {
     depth: inv.depth + 1,
     wrappers: [...inv.wrappers, run.wrapper],
     taint: inv.scope.taint || inv.unresolved,
-    via: [...(inv.scope.via ?? []), run.label],
+    ...(run.label || inv.scope.via ? { via: [...(inv.scope.via ?? []), ...(run.label ? [run.label] : [])] } : {}),
   };
   ctx.walkIn(run.source, scope, run.io ?? inv.io);
 }

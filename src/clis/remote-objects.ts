@@ -3,7 +3,8 @@
  *  decided like a local state swap (policies/remote-state.cedar). The name facts are pure; whether the object
  *  is the state of a Terraform root in the workspace (backend blocks) is filled by the enrichment stage. */
 import path from "node:path";
-import type { SimpleCommand } from "../shell/types.js";
+import type { FileEffect, SimpleCommand } from "../shell/types.js";
+import { effectOf, resolvePath } from "./file-tools/args.js";
 import type { Operation } from "./types.js";
 
 export type ObjectStore = "s3" | "gcs" | "azure";
@@ -77,4 +78,18 @@ export function objectOperation(cmd: SimpleCommand, via: string, a: ObjectAccess
     },
     summary: `${via}: ${a.op} ${url}${a.recursive ? " (recursive)" : ""}`,
   };
+}
+
+/** The local files a download of `names` (object base names) to `dest` writes: `dest` itself, and
+ *  `dest/<name>` when dest is a directory: certainly for `.`, `..` or a trailing `/`, else when the
+ *  enrichment stage finds an existing directory there (FileEffect.ifDirectory). */
+export function downloadEffects(cmd: SimpleCommand, dest: string, names: readonly string[], via: string): FileEffect[] {
+  const abs = resolvePath(cmd, dest);
+  const certainlyDir = dest === "." || dest === ".." || dest.endsWith("/") || dest.endsWith("/.");
+  const out: FileEffect[] = certainlyDir ? [] : [effectOf(cmd, "write", abs, via)];
+  for (const n of names) {
+    if (n === "" || n === "." || n === "..") continue;
+    out.push(effectOf(cmd, "write", path.join(abs, n), via, certainlyDir ? {} : { ifDirectory: abs }));
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isStateName, objectOperation, objectUrl, parseObjectUrl, uploadKey } from "../../src/clis/remote-objects.js";
+import { downloadEffects, isStateName, objectOperation, objectUrl, parseObjectUrl, uploadKey } from "../../src/clis/remote-objects.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
 
 function cmd(text: string, wrappers: string[] = []): SimpleCommand {
@@ -39,5 +39,16 @@ describe("state names and upload keys", () => {
   it("an object request starts with no backend facts", () => {
     const op = objectOperation(cmd("aws s3 rm s3://b/k.tfstate"), "aws s3 rm", { op: "delete", ref: { store: "s3", bucket: "b", key: "k.tfstate" }, recursive: false });
     expect(op).toMatchObject({ action: "object.delete", resource: { type: "StoredObject", url: "s3://b/k.tfstate" }, context: { stateName: true, backendState: false, known: true } });
+  });
+});
+
+describe("download destinations", () => {
+  it("a certain directory (., trailing /) gets dir/<name>; another word is the file, or dir/<name> if it is a directory", () => {
+    expect(downloadEffects(cmd("x"), ".", ["terraform.tfstate"], "v").map((f) => [f.path, f.ifDirectory])).toEqual([["/ws/terraform.tfstate", undefined]]);
+    expect(downloadEffects(cmd("x"), "infra/", ["a.tfstate"], "v").map((f) => [f.path, f.ifDirectory])).toEqual([["/ws/infra/a.tfstate", undefined]]);
+    expect(downloadEffects(cmd("x"), "backup", ["terraform.tfstate"], "v").map((f) => [f.path, f.ifDirectory])).toEqual([
+      ["/ws/backup", undefined],
+      ["/ws/backup/terraform.tfstate", "/ws/backup"],
+    ]);
   });
 });

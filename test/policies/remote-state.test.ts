@@ -24,12 +24,17 @@ policyTable("policies/remote-state.cedar", {
     { cmd: "az storage blob upload --account-name acct -c tfstate -n prod.terraform.tfstate -f old.tfstate --overwrite", by: "remote-state.write" },
     { cmd: "az storage blob delete --account-name acct -c tfstate -n prod.terraform.tfstate", by: "remote-state.delete" },
     { cmd: "az storage blob delete-batch --account-name acct -s tfstate --pattern '*.tfstate'", by: "remote-state.delete" },
+    { name: "downloading a state into the workspace (a directory destination)", cmd: "aws s3 cp s3://acme-tf/prod/terraform.tfstate .", by: "state.write-state-file" },
+    { name: "downloading a state into an existing directory", cmd: "aws s3 cp s3://acme-tf/prod/terraform.tfstate infra", files: { "infra/main.tf": "" }, by: "state.write-state-file" },
+    { name: "az download onto terraform.tfstate", cmd: "az storage blob download -c tfstate -n prod.state -f terraform.tfstate --account-name acmetf", by: "state.write-state-file" },
   ],
   ask: [
+    { name: "gsutil download of a gcs state (default.tfstate, which terraform does not read locally) into a directory", cmd: "gsutil cp gs://acme-gcs/env/prod/default.tfstate infra", files: { "infra/main.tf": "" }, by: "state.new-state-copy" },
     { name: "aws s3 sync onto the backend's prefix (may overwrite it)", cmd: "aws s3 sync ./out s3://acme-tf/prod", files: S3_ROOT, by: "remote-state.write-over-prefix" },
     { name: "gsutil cp -r onto the gcs backend prefix", cmd: "gsutil cp -r ./prod gs://acme-gcs/env", files: GCS_ROOT, by: "remote-state.write-over-prefix" },
   ],
   allow: [
+    { name: "a download to a file name that is not a directory", cmd: "aws s3 cp s3://acme-tf/prod/terraform.tfstate ./backup-copy" },
     { name: "reads of the backend bucket", cmd: "aws s3 ls s3://acme-tf/prod/", files: S3_ROOT },
     { name: "downloading a state under another name", cmd: "aws s3 cp s3://acme-tf/prod/network.json ./backup/network-copy.json", files: S3_ROOT },
     "gsutil ls gs://tf-state/prod/",

@@ -3,8 +3,8 @@
  *  download or an OUTFILE operation writes (a directory destination resolved to the file it writes). */
 import path from "node:path";
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
-import { destinationPaths, effectOf } from "../file-tools/args.js";
-import { parseObjectUrl, uploadKey, type ObjectAccess } from "../remote-objects.js";
+import { effectOf } from "../file-tools/args.js";
+import { downloadEffects, parseObjectUrl, uploadKey, type ObjectAccess } from "../remote-objects.js";
 import { paramValue, type AwsParams } from "./grammar.js";
 import { hasOutfile } from "./params.js";
 
@@ -43,7 +43,7 @@ export function localWrites(cmd: SimpleCommand, service: string, operation: stri
     const [src, dst] = positionals;
     if (!src?.startsWith("s3://") || dst === undefined || dst.startsWith("s3://") || dst === "-") return [];
     const name = operation === "sync" ? [] : [src.replace(/\/+$/, "").split("/").pop() ?? ""];
-    return destinationPaths(cmd, dst, name).map((p) => effectOf(cmd, "write", p, via));
+    return downloadEffects(cmd, dst, name, via);
   }
   if (!hasOutfile(service, operation)) return [];
   const dest = positionals[positionals.length - 1];

@@ -1,8 +1,7 @@
 /** Object effects of `gcloud storage` and `gsutil` copies, moves, syncs and removes: object.write /
  *  object.delete requests (remote Terraform state) and the local files a download writes. */
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
-import { destinationPaths, effectOf } from "../file-tools/args.js";
-import { parseObjectUrl, uploadKey, type ObjectAccess } from "../remote-objects.js";
+import { downloadEffects, parseObjectUrl, uploadKey, type ObjectAccess } from "../remote-objects.js";
 
 export interface StorageCall {
   /** cp | mv | rm | rsync | other */
@@ -51,7 +50,7 @@ export function storageEffects(cmd: SimpleCommand, via: string, c: StorageCall):
     // A download: the local file (or `dir/<object name>` when the destination is a directory).
     const remote = sources.filter((s) => parseObjectUrl(s) !== undefined);
     const names = remote.map((s) => s.replace(/\/+$/, "").split("/").pop() ?? "");
-    for (const p of destinationPaths(cmd, dest, names)) files.push(effectOf(cmd, "write", p, via));
+    files.push(...downloadEffects(cmd, dest, names, via));
   }
   if (c.verb === "mv") {
     for (const s of sources) {

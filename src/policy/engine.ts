@@ -43,6 +43,9 @@ function toCedarEntity(e: EntityData): unknown {
   return { uid: { type: e.uid.type, id: e.uid.id }, attrs: e.attrs, parents: e.parents.map((p) => ({ type: p.type, id: p.id })) };
 }
 
+/** Cedar answers an engine remembers (oldest forgotten first). */
+const MAX_REMEMBERED_ANSWERS = 4096;
+
 export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack.policies, opts: EngineOptions = {}): Engine {
   const prefix = `set${engineSeq++}`;
   const preparsed = new Map<string, string | { error: string }>();
@@ -80,6 +83,16 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
       parents: (pack.actions[a] ?? []).map((p) => ({ type: "Action", id: p })),
     }));
 
+  type Answer = ReturnType<CedarWasm["statefulIsAuthorized"]>;
+  const answers = new Map<string, Answer>();
+  const remember = (key: string, answer: Answer): void => {
+    if (answers.size >= MAX_REMEMBERED_ANSWERS) {
+      const oldest = answers.keys().next().value;
+      if (oldest !== undefined) answers.delete(oldest);
+    }
+    answers.set(key, answer);
+  };
+
   function evaluate(request: CedarRequest, ids: readonly string[]): RequestVerdict {
     stats.cedar++;
     let cedar: CedarWasm;
@@ -91,19 +104,25 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
     const setId = policySetFor(cedar, ids);
     if (typeof setId !== "string") return { decision: "deny", policies: [], reasons: [], errors: [setId.error] };
     const entities = schemaName ? request.entities : [...request.entities, ...actionEntities(request.action.id)];
-    let answer;
-    try {
-      answer = cedar.statefulIsAuthorized({
-        principal: request.principal,
-        action: request.action,
-        resource: request.resource,
-        context: request.context as Record<string, never>,
-        entities: entities.map(toCedarEntity) as never,
-        preparsedPolicySetId: setId,
-        ...(schemaName ? { preparsedSchemaName: schemaName, validateRequest: true } : {}),
-      });
-    } catch (err) {
-      return { decision: "deny", policies: [], reasons: [], errors: [`Cedar threw: ${(err as Error).message}`] };
+    // Cedar is a pure function of the policy set and the request with its entities: an identical request to
+    // the same preparsed set gets the remembered answer (a warm process sees the same requests again and again).
+    const key = `${setId}\0${JSON.stringify([request.principal, request.action, request.resource, request.context, entities])}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      try {
+        answer = cedar.statefulIsAuthorized({
+          principal: request.principal,
+          action: request.action,
+          resource: request.resource,
+          context: request.context as Record<string, never>,
+          entities: entities.map(toCedarEntity) as never,
+          preparsedPolicySetId: setId,
+          ...(schemaName ? { preparsedSchemaName: schemaName, validateRequest: true } : {}),
+        });
+      } catch (err) {
+        return { decision: "deny", policies: [], reasons: [], errors: [`Cedar threw: ${(err as Error).message}`] };
+      }
+      if (answer.type === "success") remember(key, answer);
     }
     if (answer.type !== "success") {
       return { decision: "deny", policies: [], reasons: [], errors: answer.errors.map((e) => e.message) };

@@ -14,15 +14,21 @@ export const SHELL_NAMES: ProgramNames = {
   images: {},
 };
 
-/** The shell stage's names and the CLIs' names together (the CLIs' win on a clash). */
+const merged = new WeakMap<ProgramNames, ProgramNames>();
+
+/** The shell stage's names and the CLIs' names together (the CLIs' win on a clash); built once per table. */
 export function withShellNames(names: ProgramNames): ProgramNames {
-  return {
+  const known = merged.get(names);
+  if (known) return known;
+  const out: ProgramNames = {
     aliases: { ...SHELL_NAMES.aliases, ...names.aliases },
     versioned: new Set([...SHELL_NAMES.versioned, ...names.versioned]),
     packages: { ...names.packages },
     scripts: { ...names.scripts },
     images: { ...names.images },
   };
+  merged.set(names, out);
+  return out;
 }
 
 const VERSION_SUFFIX = /^([a-z]+?)[-_]?v?(\d+(?:\.\d+)*)$/;

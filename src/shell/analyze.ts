@@ -30,6 +30,7 @@ export function analyzeShell(source: string, opts: ShellOptions): ShellAnalysis 
       else walkScript(parse(src), src, scope, io, ctx);
     },
     written: new Map(),
+    following: new Map(),
   };
   if (source.includes("\0")) {
     // A shell reading a script drops NUL bytes (`ter\0raform` runs terraform): read it the same way, and say so.

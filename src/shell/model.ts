@@ -57,6 +57,9 @@ export interface Ctx {
   readonly walkIn: (source: string, scope: Scope, io: Io) => void;
   /** Files written earlier in the line: their text when it is known literally, else null. */
   readonly written: Map<string, string | null>;
+  /** Project scripts being followed right now (the active chain): file and arguments -> how often. A script
+   *  that runs itself again with the same arguments is not followed again (real scripts re-exec "$0"). */
+  readonly following: Map<string, number>;
 }
 
 /** One command being unwrapped: the words still to interpret and what the wrappers so far set up. */

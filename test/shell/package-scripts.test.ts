@@ -90,6 +90,12 @@ describe("script files", () => {
     expect(runs(withFiles(f, "./bin/tool x"))).toEqual(["./bin/tool x"]);
     expect(runs(withFiles({ "node_modules/.bin/cdk": "#!/usr/bin/env node\nrequire('child_process')" }, "./node_modules/.bin/cdk destroy"))).toEqual(["./node_modules/.bin/cdk destroy"]);
   });
+  it("a script re-running itself is followed once per argument list, without reaching the depth limit", () => {
+    const a = withFiles({ "x.sh": 'if [ -z "$1" ]; then exec "$0" destroy; fi\nterraform "$1"\n', "loop.sh": "bash ./loop.sh\n", "npm.json": "" }, "./x.sh; bash loop.sh");
+    expect(a.problems).toEqual([]);
+    expect(runs(a).filter((r) => r.endsWith("terraform destroy"))).toEqual(['./x.sh -> exec "$0" destroy -> terraform destroy']);
+    expect(runs(withFiles({ "package.json": pkg({ a: "npm run a" }) }, "npm run a"))).toEqual([]);
+  });
   it("source puts variables, exports and functions into the rest of the line", () => {
     const a = withFiles({ "env.sh": "STACK=prod\nexport TF_CLI_ARGS=-destroy\nnuke() { terraform destroy; }\ncd stacks\n" }, ". ./env.sh && terraform -chdir=$STACK apply");
     const tf = a.commands.at(-1);

@@ -173,7 +173,7 @@ export function followJust(inv: Inv, ctx: Ctx, emit: Emit): boolean {
   for (const [k, v] of Object.entries(scope.vars)) if ((jf.exportAll || jf.exported.has(k)) && !v.includes(UNKNOWN)) exported[k] = v;
   const label = chainLabel(inv.text);
   const run = (source: string, link: string, env: Record<string, string>, shell = jf.shell): void =>
-    runFresh(inv, ctx, emit, { source, label: link, wrapper: `just (${shell})`, cwd: workdir, env });
+    runFresh(inv, ctx, emit, { source, label: link, wrapper: `just (${shell})`, cwd: workdir, env, key: { file: found.file, what: source } });
   // Backticks in assignments run when the justfile is evaluated.
   for (const b of scope.backticks.splice(0)) run(b, `${label} (evaluating ${found.file})`, {});
 

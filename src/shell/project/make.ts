@@ -150,7 +150,7 @@ export function followMake(inv: Inv, ctx: Ctx, emit: Emit): boolean {
     return isLines(l) ? l : undefined;
   });
   const run = (source: string, link: string, env: Record<string, string> = {}): void =>
-    runFresh(inv, ctx, emit, { source, label: link, wrapper: "make", cwd: args.dir, env });
+    runFresh(inv, ctx, emit, { source, label: link, wrapper: "make", cwd: args.dir, env, key: { file: found, what: source } });
   // `$(shell ...)` in immediate assignments runs whenever the makefile is read, even under -n.
   for (const call of db.shellCalls) run(call.replaceAll(UNKNOWN, UNRESOLVED_SHELL), `${label} (reading ${found})`);
   if (db.missingIncludes.length > 0) unread("missing", db.missingIncludes.join(" "), `include ${db.missingIncludes.join(" ")}`);

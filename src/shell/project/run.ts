@@ -38,6 +38,9 @@ export interface Run {
   readonly env?: Readonly<Record<string, string>>;
   /** `$0` then `$1...`: the positional parameters. */
   readonly positional?: readonly RWord[];
+  /** What is run (file, target or script name, with its arguments): the same one already on the chain is not
+   *  followed again, and one file at most MAX_REENTRY times. */
+  readonly key?: { readonly file: string; readonly what: string };
   readonly io?: Io;
 }
 
@@ -51,6 +54,26 @@ function positionalVars(words: readonly RWord[] | undefined): Record<string, str
   vars["@"] = all;
   vars["*"] = all;
   return vars;
+}
+
+const MAX_REENTRY = 3;
+
+/** Walk `fn` with `run` on the active chain; false when it is already there (a script re-running itself). */
+function onChain(ctx: Ctx, run: Run, fn: () => void): void {
+  if (!run.key) return fn();
+  const exact = `${run.key.file}\0${run.key.what}`;
+  const file = `${run.key.file}\0`;
+  if (ctx.following.has(exact) || (ctx.following.get(file) ?? 0) >= MAX_REENTRY) return;
+  ctx.following.set(exact, 1);
+  ctx.following.set(file, (ctx.following.get(file) ?? 0) + 1);
+  try {
+    fn();
+  } finally {
+    ctx.following.delete(exact);
+    const n = (ctx.following.get(file) ?? 1) - 1;
+    if (n > 0) ctx.following.set(file, n);
+    else ctx.following.delete(file);
+  }
 }
 
 function deeper(inv: Inv, ctx: Ctx, emit: Emit): boolean {
@@ -77,7 +100,7 @@ export function runFresh(inv: Inv, ctx: Ctx, emit: Emit, run: Run): void {
     taint: inv.scope.taint || inv.unresolved,
     ...(run.label || inv.scope.via ? { via: [...(inv.scope.via ?? []), ...(run.label ? [run.label] : [])] } : {}),
   };
-  ctx.walkIn(run.source, scope, run.io ?? inv.io);
+  onChain(ctx, run, () => ctx.walkIn(run.source, scope, run.io ?? inv.io));
 }
 
 /** `source FILE` / `. FILE`: run in the current shell, so its variables, exports, functions and cd stay. */
@@ -87,7 +110,7 @@ export function runSourced(inv: Inv, ctx: Ctx, emit: Emit, run: Run): void {
   const child = cloneScope(outer, { depth: inv.depth + 1, wrappers: [...inv.wrappers, run.wrapper] });
   child.via = [...(outer.via ?? []), run.label];
   if (run.positional && run.positional.length > 1) Object.assign(child.vars, positionalVars(run.positional));
-  ctx.walkIn(run.source, child, run.io ?? inv.io);
+  onChain(ctx, run, () => ctx.walkIn(run.source, child, run.io ?? inv.io));
   outer.vars = child.vars;
   outer.env = child.env;
   outer.lineEnv = child.lineEnv;

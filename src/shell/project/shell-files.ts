@@ -29,8 +29,9 @@ function unreadOf(runner: string, file: ReadResult & { ok: false }): { runner: s
 }
 
 /** Run script text in a shell of its own, `$0` the path and the rest its arguments. */
-function runShellText(inv: Inv, ctx: Ctx, emit: Emit, shell: string, text: string, args: readonly RWord[]): void {
-  runFresh(inv, ctx, emit, { source: text, label: chainLabel(inv.text), wrapper: shell, cwd: inv.cwd, positional: args });
+function runShellText(inv: Inv, ctx: Ctx, emit: Emit, shell: string, file: string, text: string, args: readonly RWord[]): void {
+  const key = { file, what: args.slice(1).map((a) => a.value).join("\0") };
+  runFresh(inv, ctx, emit, { source: text, label: chainLabel(inv.text), wrapper: shell, cwd: inv.cwd, positional: args, key });
 }
 
 /** `bash FILE ARGS`, `sh -e FILE`: the file's text run by the shell. */
@@ -46,7 +47,7 @@ function shellFile(shell: string, inv: Inv, ctx: Ctx, emit: Emit): boolean {
     reportUnread(inv, ctx, emit, unreadOf(shell, read));
     return true;
   }
-  runShellText(inv, ctx, emit, shell, read.text, w.slice(index));
+  runShellText(inv, ctx, emit, shell, read.path, read.text, w.slice(index));
   return true;
 }
 
@@ -60,7 +61,8 @@ function sourceFile(inv: Inv, ctx: Ctx, emit: Emit): boolean {
     return true;
   }
   emit(inv, ctx);
-  runSourced(inv, ctx, emit, { source: read.text, label: chainLabel(inv.text), wrapper: "source", cwd: inv.cwd, positional: inv.words.slice(1) });
+  const key = { file: read.path, what: inv.words.slice(2).map((a) => a.value).join("\0") };
+  runSourced(inv, ctx, emit, { source: read.text, label: chainLabel(inv.text), wrapper: "source", cwd: inv.cwd, positional: inv.words.slice(1), key });
   return true;
 }
 
@@ -98,7 +100,7 @@ function pathScript(inv: Inv, ctx: Ctx, emit: Emit): boolean {
     return true;
   }
   const interp = shebangProgram(read.text, ctx.names) ?? "sh";
-  if (SHELLS.has(interp)) runShellText(inv, ctx, emit, interp, read.text, inv.words);
+  if (SHELLS.has(interp)) runShellText(inv, ctx, emit, interp, abs, read.text, inv.words);
   else if (INTERPRETERS.has(interp)) interpretedText(interp, inv, ctx, emit, read.text);
   else return false;
   return true;

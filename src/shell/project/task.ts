@@ -98,7 +98,7 @@ export function followTask(inv: Inv, ctx: Ctx, emit: Emit): boolean {
     TASKFILE_DIR: found.dir,
     USER_WORKING_DIR: inv.cwd,
   };
-  const run = (source: string, link: string, cwd: string, env: Record<string, string>): void => runFresh(inv, ctx, emit, { source, label: link, wrapper: "task", cwd, env });
+  const run = (source: string, link: string, cwd: string, env: Record<string, string>): void => runFresh(inv, ctx, emit, { source, label: link, wrapper: "task", cwd, env, key: { file: found.file, what: `${cwd}\0${source}` } });
   const resolveVars = (defs: Readonly<Record<string, TaskVar>>, into: Record<string, string | null>, cwd: string, link: string): void => {
     for (const [k, v] of Object.entries(defs)) {
       if ("value" in v) into[k] = template(v.value, into);

@@ -112,3 +112,10 @@ export function firstJson(stdout: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
+
+/** The payload's hook_event_name, before it is validated (a post-tool payload we cannot read is no block). */
+export function eventName(payload: unknown): string | undefined {
+  if (!payload || typeof payload !== "object") return undefined;
+  const e = (payload as Record<string, unknown>).hook_event_name;
+  return typeof e === "string" ? e : undefined;
+}

@@ -36,7 +36,16 @@ export interface Rejected {
   readonly reason: string;
 }
 
-export type Reading = Interpreted | Silent | Rejected;
+/** A post-tool event: these actions ran. Nothing is decided; their effects are remembered for the session. */
+export interface Ran {
+  readonly kind: "ran";
+  readonly event: string;
+  readonly agent: AgentInfo;
+  readonly cwd: string;
+  readonly actions: readonly GateAction[];
+}
+
+export type Reading = Interpreted | Silent | Rejected | Ran;
 
 /** Where a hook process runs: its environment and process cwd, the fallbacks for the payload's cwd. */
 export interface HookEnv {
@@ -52,4 +61,6 @@ export interface AgentAdapter {
   answer(decision: Decision, reason: string, event: string, mode: string): HookAnswer;
   /** The strongest block this agent understands, for when the event is not even known. */
   fail(reason: string): HookAnswer;
+  /** The agent reports what ran in a post-tool event (read as Ran), so a decision only announces. */
+  readonly reportsRan: boolean;
 }

@@ -144,7 +144,7 @@ function matchedPolicies(ctx: DecideContext, request: CedarRequest, deciding: re
 }
 
 export async function explainAction(action: GateAction, ctx: DecideContext): Promise<Explanation> {
-  const decided = await decide(action, { ...ctx, remember: false });
+  const decided = await decide(action, { ...ctx, remember: "never" });
   const paths = { root: ctx.root, home: ctx.env.HOME || os.homedir(), infragateHome: ctx.home };
   const requests = decided.operations.map((op, i): ExplainedRequest => {
     const { entities, ...request } = toCedarRequest(op, { agent: ctx.agent, config: ctx.config, paths });

@@ -8,6 +8,7 @@ import { AGENT_NAMES, getAgent } from "../agents/index.js";
 import { DEFAULT_DEADLINE_MS } from "../agents/timeouts.js";
 import type { DecideContext } from "../decide/index.js";
 import type { RuntimeOptions } from "../runtime/context.js";
+import type { Ran } from "../agents/types.js";
 import type { CliIo, Verb } from "./io.js";
 
 export { DEFAULT_DEADLINE_MS } from "../agents/timeouts.js";
@@ -70,8 +71,9 @@ async function decideAgent(agent: string, io: CliIo, load: HookOptions["loadRunt
       return adapter.fail(`infragate could not read the hook payload as JSON (${errorText(err)}; ${raw.length} bytes); blocking to be safe`);
     }
     const reading = adapter.read(payload, { env: io.env, cwd: io.cwd });
-    if (reading.kind === "silent") return { stdout: "", stderr: "", exitCode: 0 };
+    if (reading.kind === "silent") return SILENT;
     if (reading.kind === "reject") return adapter.answer("deny", reading.reason, reading.event, "");
+    if (reading.kind === "ran") return await rememberRanActions(reading, io, load);
     await injectedFault(io.env);
     const [{ loadRuntime }, { gate }, { decideAll }] = await Promise.all([
       import("../runtime/context.js"),
@@ -79,10 +81,25 @@ async function decideAgent(agent: string, io: CliIo, load: HookOptions["loadRunt
       import("../agents/decide.js"),
     ]);
     const ctx = (load ?? loadRuntime)({ cwd: reading.cwd, env: io.env, agent: reading.agent });
-    const verdict = await decideAll(reading, ctx, gate);
+    // An agent that reports what ran (post-tool events) has its effects remembered from there.
+    const verdict = await decideAll(reading, { ...ctx, remember: adapter.reportsRan ? "announce" : "allowed" }, gate);
     return adapter.answer(verdict.decision, verdict.reason, reading.event, reading.agent.mode);
   } catch (err) {
     return adapter.fail(`infragate hit an internal error and blocks this call to be safe: ${errorText(err)}. Ask the human to run 'infragate doctor'.`);
+  }
+}
+
+const SILENT: Answer = { stdout: "", stderr: "", exitCode: 0 };
+
+/** A post-tool event: remember what ran. It cannot block anything, so even an error answers nothing. */
+async function rememberRanActions(reading: Ran, io: CliIo, load: HookOptions["loadRuntime"]): Promise<Answer> {
+  try {
+    const [{ loadRuntime }, { rememberRan }] = await Promise.all([import("../runtime/context.js"), import("../decide/index.js")]);
+    const ctx = (load ?? loadRuntime)({ cwd: reading.cwd, env: io.env, agent: reading.agent });
+    for (const action of reading.actions) await rememberRan(action, ctx);
+    return SILENT;
+  } catch (err) {
+    return { stdout: "", stderr: `infragate: could not remember what ran (${errorText(err)})\n`, exitCode: 0 };
   }
 }
 

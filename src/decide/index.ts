@@ -35,8 +35,10 @@ export interface DecideContext {
   readonly home: string;
   /** Problems that make every decision deny (an invalid config, policies that failed to load). */
   readonly problems?: readonly string[];
-  /** Remember this action's effects for the session (default true); `explain` only looks. */
-  readonly remember?: boolean;
+  /** What the decision remembers for the session (docs/state.md): "allowed" (default) the effects of an
+   *  allowed action; "announce" none, for agents that report what ran in a post-tool event (rememberRan);
+   *  both remember the state changes an allowed or asked operation announces. "never": nothing (`explain`). */
+  readonly remember?: "allowed" | "announce" | "never";
 }
 
 export interface Decided extends Verdict {
@@ -111,6 +113,21 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
     findings.push({ action: CONFIG_ACTION, summary: "infragate configuration", decision: "deny", policies: [], reasons: [], errors: [problem] });
   }
   const verdict = combineFindings(findings, collected.problems);
-  if (verdict.decision !== "deny" && ctx.remember !== false) await rememberEffects(files, operations, stateCtx);
+  // Effects (session touches, destroy-plan marks) only of what is allowed to run; the state changes an operation
+  // announces also when it asks (a human may approve it; the next sighting consumes the announcement once).
+  const remember = ctx.remember ?? "allowed";
+  if (verdict.decision !== "deny" && remember !== "never") {
+    await rememberEffects(files, operations, stateCtx, { effects: remember === "allowed" && verdict.decision === "allow", pending: true });
+  }
   return { ...verdict, operations, files };
+}
+
+/** An agent's post-tool event: the action ran (allowed, or asked and approved), so its effects are remembered
+ *  for the session. Nothing is decided and nothing is audited. */
+export async function rememberRan(action: GateAction, ctx: DecideContext): Promise<void> {
+  const home = ctx.env.HOME || os.homedir();
+  const paths: PathContext = { root: ctx.root, home, infragateHome: ctx.home, kubeconfigs: [] };
+  const collected = collectOperations(action, ctx);
+  const files = addSymlinkTargets(await listArchiveMembers(collected.files), (abs) => classifyPath(abs, paths));
+  await rememberEffects(files, collected.operations, { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env }, { effects: true, pending: false });
 }

@@ -9,7 +9,7 @@ import { defaultPlanFacts, defaultStateFacts, optionValue, planFileOf, planOutOf
 import { takeFingerprint } from "./fingerprint.js";
 import type { LocateInput } from "./locate.js";
 import { inspectPlan } from "./plan.js";
-import { rememberEffectsImpl } from "./remember.js";
+import { rememberEffectsImpl, type RememberParts } from "./remember.js";
 import { describeTouches, loadMemory, touchesFor, type SessionMemory } from "./session.js";
 import { sight, type Sighting } from "./sight.js";
 
@@ -142,10 +142,10 @@ export async function enrichStateFacts(ops: readonly Operation[], ctx: StateCont
   return out;
 }
 
-/** Remember, for this session, the file effects and operations of an action that is going to run. */
-export async function rememberEffects(files: readonly FileEffect[], ops: readonly Operation[], ctx: StateContext): Promise<void> {
+/** Remember, for this session, the file effects and operations of an action that was allowed or that ran. */
+export async function rememberEffects(files: readonly FileEffect[], ops: readonly Operation[], ctx: StateContext, parts: RememberParts = { effects: true, pending: true }): Promise<void> {
   try {
-    rememberEffectsImpl(files, ops, ctx);
+    rememberEffectsImpl(files, ops, ctx, parts);
   } catch {
     // Memory is best effort: an unwritable $INFRAGATE_HOME must not turn an allowed action into a crash.
   }

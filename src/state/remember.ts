@@ -1,4 +1,4 @@
-/** What an action that is going to run (allowed or asked) leaves behind for later decisions:
+/** What an action leaves behind for later decisions (only an allowed action, or one the agent reports it ran):
  *  - session touches: file effects (not terraform's own) that wrote, moved, extracted or deleted a
  *    state path, a plan file or `.terraform/`;
  *  - destroy plans: `plan -destroy -out=X` marks X (a later plain `plan -out=X` clears the mark);
@@ -111,7 +111,14 @@ function rememberPending(ops: readonly Operation[], ctx: StateContext, now: numb
   }
 }
 
-export function rememberEffectsImpl(files: readonly FileEffect[], ops: readonly Operation[], ctx: StateContext, now = Date.now()): void {
-  rememberSession(files, ops, ctx, now);
-  rememberPending(ops, ctx, now);
+/** What to remember: the session's touches and destroy-plan marks (effects), and the state changes an
+ *  operation announces before it runs (pending). */
+export interface RememberParts {
+  readonly effects: boolean;
+  readonly pending: boolean;
+}
+
+export function rememberEffectsImpl(files: readonly FileEffect[], ops: readonly Operation[], ctx: StateContext, parts: RememberParts, now = Date.now()): void {
+  if (parts.effects) rememberSession(files, ops, ctx, now);
+  if (parts.pending) rememberPending(ops, ctx, now);
 }

@@ -64,3 +64,10 @@ export function claudePayload(ws: Workspace, tool: string, input: Record<string,
     tool_use_id: "toolu_1",
   };
 }
+
+/** Delete a workspace made by makeWorkspace (tests leave nothing in the temp folder). */
+export function removeWorkspace(ws: Workspace | undefined): void {
+  if (!ws) return;
+  fs.rmSync(ws.root, { recursive: true, force: true });
+  fs.rmSync(ws.home, { recursive: true, force: true });
+}

@@ -27,6 +27,7 @@ const FILES = { "claude-code": ".claude/settings.json", cursor: ".cursor/hooks.j
 const EVENT = { "claude-code": "PreToolUse", gemini: "BeforeTool", codex: "PreToolUse" } as const;
 /** Claude Code has onFailure "block"; Gemini and Codex have no such switch, so the command fails closed itself. */
 const SUFFIX = { "claude-code": "", gemini: " || exit 2", codex: " || exit 2" } as const;
+const AFTER = { "claude-code": "PostToolUse", gemini: "AfterTool", codex: "PostToolUse" } as const;
 
 const OTHER_GROUP = { matcher: "Bash", hooks: [{ type: "command", command: "/opt/other-guard.sh", timeout: 5 }] };
 const ORIGINAL = { model: "x", permissions: { allow: ["Bash(ls)"] }, hooks: { PreToolUse: [OTHER_GROUP], BeforeTool: [OTHER_GROUP], PostToolUse: [OTHER_GROUP] } };
@@ -40,7 +41,11 @@ describe.each(["claude-code", "gemini", "codex"] as const)("%s installer", (agen
     const r = await install(agent, opts);
     const s = read(file) as { model: string; hooks: Record<string, { matcher?: string; hooks: { command: string; timeout: number }[] }[]> };
     expect(s.model).toBe("x");
-    expect(s.hooks.PostToolUse).toEqual([OTHER_GROUP]);
+    expect(s.hooks.PostToolUse?.[0]).toEqual(OTHER_GROUP);
+    const after = AFTER[agent];
+    const ours = (s.hooks[after] ?? []).flatMap((g) => g.hooks).filter((h) => h.command.includes("infragate-hook.mjs"));
+    // The post-tool hook (session memory of what ran) has no fail-closed suffix: it blocks nothing.
+    expect(ours.map((h) => h.command)).toEqual([`${process.execPath} ${LAUNCHER} ${agent}`]);
     const groups = s.hooks[event] ?? [];
     expect(groups[0]).toEqual(OTHER_GROUP);
     expect(groups).toHaveLength(2);
@@ -117,7 +122,10 @@ describe("cursor installer", () => {
     const r = await install("cursor", opts);
     const s = read(file) as { version: number; hooks: Record<string, Record<string, unknown>[]> };
     expect(s.version).toBe(1);
-    expect(s.hooks.afterFileEdit).toEqual([other]);
+    expect(s.hooks.afterFileEdit?.[0]).toEqual(other);
+    for (const e of ["afterShellExecution", "afterFileEdit"]) {
+      expect((s.hooks[e] ?? []).filter((h) => String(h.command).includes("infragate-hook.mjs"))).toEqual([{ command: `${process.execPath} ${LAUNCHER} cursor`, timeout: 30 }]);
+    }
     for (const e of ["beforeShellExecution", "beforeReadFile", "beforeMCPExecution", "preToolUse"]) {
       const ours = (s.hooks[e] ?? []).filter((h) => String(h.command).includes("infragate-hook.mjs"));
       expect(ours).toEqual([{ command: `${process.execPath} ${LAUNCHER} cursor`, timeout: 30, failClosed: true }]);

@@ -2,6 +2,7 @@
  *  `terraform plan` through the gate), then changes it behind the gate's back the way a script the
  *  gate cannot read would, then asks about the command. Hand-made state files: no terraform needed. */
 import fs from "node:fs";
+import { expect } from "vitest";
 import path from "node:path";
 import { runState } from "../../src/cli/state.js";
 import { policyTable } from "../support/policy-table.js";
@@ -17,6 +18,12 @@ const seen = (sub = "", lineage = "a1b2c3d4-aaaa", serial = 7): Step => async (r
 };
 const then = (...steps: Step[]): Step => async (root, gate) => {
   for (const s of steps) await s(root, gate);
+};
+/** An action asked about, approved by the human, and run: the agent's post-tool event remembers its effects
+ *  (the pre-tool ask alone remembers none). */
+const approvedAndRan = async (g: TestGate, command: string): Promise<void> => {
+  expect((await g.shell(command)).decision).not.toBe("deny");
+  await g.ran(command);
 };
 const swapLineage: Step = (root) => writeState(state(root), "c3d4e5f6-cccc", 3);
 const backend = (bucket: string): Step => (root) => {
@@ -43,9 +50,9 @@ policyTable("state-swap", {
     }) },
     { name: "apply after a state file appeared", cmd: "terraform apply", by: "state-swap.state-appeared", setup: then(async (_r, g) => void (await g.shell("terraform plan")), (root) => writeState(state(root), "old-prod", 90)) },
     { name: "refresh after the state file vanished", cmd: "terraform refresh", by: "state-swap.state-vanished", setup: then(seen(), (root) => fs.rmSync(state(root))) },
-    { name: "apply after rm -rf .terraform was approved in this session", cmd: "terraform apply", by: "state-swap.touched-in-session", setup: async (_r, g) => void (await g.shell("rm -rf .terraform")) },
-    { name: "apply after an unlistable archive was extracted in this session", cmd: "terraform apply", by: "state-swap.touched-in-session", setup: async (_r, g) => void (await g.shell("tar xzf backup.tgz")) },
-    { name: "apply after the agent wrote a plan file", cmd: "terraform apply", by: "state-swap.touched-in-session", setup: async (_r, g) => void (await g.file("Write", "tfplan")) },
+    { name: "apply after rm -rf .terraform was approved in this session", cmd: "terraform apply", by: "state-swap.touched-in-session", setup: async (_r, g) => approvedAndRan(g, "rm -rf .terraform") },
+    { name: "apply after an unlistable archive was extracted in this session", cmd: "terraform apply", by: "state-swap.touched-in-session", setup: async (_r, g) => approvedAndRan(g, "tar xzf backup.tgz") },
+    { name: "apply after the agent wrote a plan file", cmd: "terraform apply", by: "state-swap.touched-in-session", setup: async (_r, g) => approvedAndRan(g, "echo x > tfplan") },
     { name: "the agent may not re-baseline: infragate state accept", cmd: "infragate state accept", by: "self-protection.admin-verbs" },
     { name: "the agent may not re-baseline: infragate state accept DIR", cmd: "infragate state accept infra", by: "self-protection.admin-verbs" },
   ],
@@ -60,6 +67,7 @@ policyTable("state-swap", {
       fs.mkdirSync(path.join(root, ".terraform"), { recursive: true });
       fs.writeFileSync(path.join(root, ".terraform", "environment"), "prod");
     }) },
+    { name: "apply after an asked rm -rf .terraform that did not run (no post-tool event): nothing remembered", cmd: "terraform apply", by: "terraform.apply", setup: async (_r, g) => void expect((await g.shell("rm -rf .terraform")).decision).toBe("ask") },
     { name: "the first apply of a fresh stack creates its state; the next apply is no swap", cmd: "terraform apply", by: "terraform.apply", setup: then(async (_r, g) => void (await g.shell("terraform apply")), (root) => writeState(state(root), "brand-new", 1)) },
   ],
   allow: [

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Config, type ConfigInput } from "../../src/config/schema.js";
-import { decide, type Decided, type GateAction } from "../../src/decide/index.js";
+import { decide, rememberRan, type Decided, type GateAction } from "../../src/decide/index.js";
 import { createEngine, type Engine } from "../../src/policy/engine.js";
 import { compilePackFromSource, getPackageRoot } from "../../src/policy/pack.js";
 import { compilePolicyText } from "../../src/policy/compile.js";
@@ -46,6 +46,8 @@ export interface TestGate {
   shell(command: string, opts?: { cwd?: string; env?: Record<string, string> }): Promise<Decided>;
   file(tool: "Write" | "Edit" | "Read" | "Delete", filePath: string): Promise<Decided>;
   run(action: GateAction, env?: Record<string, string>): Promise<Decided>;
+  /** The agent's post-tool event for a shell command that ran (asked, then approved): remember its effects. */
+  ran(command: string): Promise<void>;
 }
 
 export function makeGate(opts: GateOptions = {}): TestGate {
@@ -71,6 +73,7 @@ export function makeGate(opts: GateOptions = {}): TestGate {
   const baseEnv: Record<string, string> = { HOME: os.homedir(), PATH: process.env.PATH ?? "", ...(opts.env ?? {}) };
   const run = (action: GateAction, env: Record<string, string> = {}): Promise<Decided> =>
     decide(action, { agent, env: { ...baseEnv, ...env }, engine, config, root, home });
+  const ran = (command: string): Promise<void> => rememberRan({ kind: "shell", command, cwd: root, tool: "Bash" }, { agent, env: baseEnv, engine, config, root, home });
   const paths = { root, home: baseEnv.HOME ?? os.homedir(), infragateHome: home };
   return {
     root,
@@ -79,6 +82,7 @@ export function makeGate(opts: GateOptions = {}): TestGate {
     fast,
     requestsOf: (result) => result.operations.map((op) => toCedarRequest(op, { agent, config, paths })),
     run,
+    ran,
     shell: (command, o = {}) => run({ kind: "shell", command, cwd: o.cwd ? path.resolve(root, o.cwd) : root, tool: "Bash" }, o.env),
     file: (tool, filePath) =>
       run({

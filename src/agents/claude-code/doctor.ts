@@ -18,6 +18,8 @@ export function isClaudeDeny(exitCode: number | undefined, stdout: string): bool
 }
 
 function entryChecks(e: HookEntry): Check[] {
+  // PostToolUse (session memory) blocks nothing: it needs neither the switch nor every tool.
+  if (e.event !== "PreToolUse") return [];
   const where = [`${e.event} in ${e.file}`];
   const out: Check[] = [];
   if (e.onFailure !== "block") {

@@ -26,11 +26,20 @@ function withServiceStarter(settings: JsonObject, target: HookTarget): JsonObjec
   return withOurs(settings, "SessionStart", { hooks: [{ type: "command", command: target.startCommand, timeout: 15 }] });
 }
 
+/** The tools whose effects session memory keeps (docs/state.md): PostToolUse runs only for them. */
+export const CLAUDE_EFFECT_TOOLS = "Bash|PowerShell|Write|Edit|MultiEdit|NotebookEdit";
+
+/** PostToolUse: session memory records what ran, from here (the launcher command in both install kinds; it
+ *  blocks nothing, so it needs no onFailure). */
+function withPostToolUse(settings: JsonObject, target: HookTarget): JsonObject {
+  return withOurs(settings, "PostToolUse", { matcher: CLAUDE_EFFECT_TOOLS, hooks: [{ type: "command", command: target.command, timeout: HOOK_TIMEOUT_SECONDS }] });
+}
+
 export const claudeInstaller: AgentInstaller = {
-  summary: '.claude/settings.json      PreToolUse, matcher "*", timeout 30 s, onFailure "block"',
+  summary: '.claude/settings.json      PreToolUse, matcher "*", timeout 30 s, onFailure "block";\n                                          PostToolUse (session memory of what ran)',
   settingsFile: (w) => (w.user ? path.join(homeDir(w.env), ".claude", "settings.json") : path.join(w.dir, ".claude", "settings.json")),
-  install: (s, target) => withServiceStarter(withOurs(s, "PreToolUse", { matcher: "*", hooks: [claudeHandler(target)] }), target),
-  uninstall: (s) => withoutOurs(withoutOurs(s, "PreToolUse"), "SessionStart"),
+  install: (s, target) => withServiceStarter(withPostToolUse(withOurs(s, "PreToolUse", { matcher: "*", hooks: [claudeHandler(target)] }), target), target),
+  uninstall: (s) => withoutOurs(withoutOurs(withoutOurs(s, "PreToolUse"), "PostToolUse"), "SessionStart"),
   notes: [
     "Claude Code runs the hook before every tool call (matcher \"*\"); a deny blocks even in bypassPermissions mode.",
     'The handler has "onFailure": "block" (Claude Code 2.1.295 or later): a hook that cannot run blocks the call instead of letting it through.',

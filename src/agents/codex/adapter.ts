@@ -13,4 +13,5 @@ export const codex: AgentAdapter = {
     return claudeDeny(decision === "ask" ? humanMustAct(reason) : reason);
   },
   fail: (reason) => claudeDeny(reason),
+  reportsRan: true,
 };

@@ -59,6 +59,6 @@ export const codexDoctor: AgentDoctor = {
     };
   },
   isDeny: isClaudeDeny,
-  entryChecks: failClosedCommandCheck,
+  entryChecks: failClosedCommandCheck("PreToolUse"),
   switches: (scope, installed) => ({ checks: switches(scope, installed) }),
 };

@@ -13,10 +13,14 @@ export function codexHome(env: Readonly<Record<string, string | undefined>>): st
 }
 
 export const codexInstaller: AgentInstaller = {
-  summary: ".codex/hooks.json          PreToolUse, timeout 30 s, '|| exit 2' (needs the hooks feature and a trusted project)",
+  summary: ".codex/hooks.json          PreToolUse, timeout 30 s, '|| exit 2'; PostToolUse (session memory)\n                                          (needs the hooks feature and a trusted project)",
   settingsFile: (w) => (w.user ? path.join(codexHome(w.env), "hooks.json") : path.join(w.dir, ".codex", "hooks.json")),
-  install: (s, target) => withOurs(s, "PreToolUse", { hooks: [{ type: "command", command: failClosedCommand(target.command), timeout: HOOK_TIMEOUT_SECONDS }] }),
-  uninstall: (s) => withoutOurs(s, "PreToolUse"),
+  install: (s, target) =>
+    withOurs(withOurs(s, "PreToolUse", { hooks: [{ type: "command", command: failClosedCommand(target.command), timeout: HOOK_TIMEOUT_SECONDS }] }), "PostToolUse", {
+      matcher: "Bash|apply_patch",
+      hooks: [{ type: "command", command: target.command, timeout: HOOK_TIMEOUT_SECONDS }],
+    }),
+  uninstall: (s) => withoutOurs(withoutOurs(s, "PreToolUse"), "PostToolUse"),
   notes: [
     "Codex runs hooks only with the `hooks` feature on ([features] hooks = true; formerly codex_hooks) and, for a project file, only in a trusted project ([projects.\"<dir>\"] trust_level = \"trusted\").",
     "Codex also skips a new or edited hook until it is trusted: review and trust it in Codex (its hooks list), or Codex will silently not run it.",

@@ -33,6 +33,23 @@ export const CursorPayload = z.discriminatedUnion("hook_event_name", [CursorShel
 export type CursorPayload = z.infer<typeof CursorPayload>;
 
 export const CURSOR_EVENTS = ["beforeShellExecution", "beforeReadFile", "beforeMCPExecution", "preToolUse"] as const;
+/** Events after a shell command or a file edit ran: what ran is remembered for the session. */
+export const CURSOR_AFTER_EVENTS = ["afterShellExecution", "afterFileEdit"] as const;
+
+const CursorAfter = z.discriminatedUnion("hook_event_name", [
+  z.looseObject({ ...Common, hook_event_name: z.literal("afterShellExecution"), command: z.string() }),
+  z.looseObject({ ...Common, hook_event_name: z.literal("afterFileEdit"), file_path: z.string().min(1) }),
+]);
+
+function readAfter(payload: unknown, where: HookEnv): Reading {
+  const r = CursorAfter.safeParse(payload);
+  if (!r.success) return { kind: "silent", why: "an unreadable after-event payload: nothing to remember" };
+  const p = r.data;
+  const cwd = resolveCwd(p.cwd ?? p.workspace_roots?.[0], where, ["CURSOR_PROJECT_DIR", "CLAUDE_PROJECT_DIR"]);
+  const agent = { name: "cursor", mode: "", session: p.conversation_id ?? "" };
+  const actions = p.hook_event_name === "afterShellExecution" ? [shellAction(p.command, cwd, "Shell")] : [fileAction("write", p.file_path, cwd, "Write")];
+  return { kind: "ran", event: p.hook_event_name, agent, cwd, actions };
+}
 
 /** preToolUse tool types whose input names no command and no file infragate guards: tool.use requests (Grep
  *  is a recursive search of its path, the workspace by default; Glob and LS with a path are reads of it). */
@@ -98,6 +115,7 @@ function preToolActions(tool: string, input: Readonly<Record<string, unknown>>, 
 
 function read(payload: unknown, where: HookEnv): Reading {
   const event = payload && typeof payload === "object" ? String((payload as Record<string, unknown>).hook_event_name ?? "") : "";
+  if ((CURSOR_AFTER_EVENTS as readonly string[]).includes(event)) return readAfter(payload, where);
   if (event !== "" && !(CURSOR_EVENTS as readonly string[]).includes(event)) return { kind: "silent", why: `event ${event} is not gated` };
   const r = CursorPayload.safeParse(payload);
   if (!r.success) return { kind: "reject", event, reason: `infragate could not read the hook payload (${z.prettifyError(r.error)}); blocking to be safe` };
@@ -137,4 +155,5 @@ export const cursor: AgentAdapter = {
     return respond(decision, reason);
   },
   fail: (reason) => respond("deny", reason),
+  reportsRan: true,
 };

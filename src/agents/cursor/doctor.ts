@@ -4,6 +4,7 @@ import { check } from "../checks.js";
 import { firstJson } from "../common.js";
 import type { AgentDoctor } from "../descriptor.js";
 import { flatHookEntries } from "../settings/entries.js";
+import { CURSOR_EVENTS } from "./adapter.js";
 
 export const cursorDoctor: AgentDoctor = {
   files: (scope, home) => [path.join(scope.dir, ".cursor", "hooks.json"), path.join(home, ".cursor", "hooks.json")],
@@ -22,7 +23,7 @@ export const cursorDoctor: AgentDoctor = {
   },
   isDeny: (exitCode, stdout) => exitCode === 2 || firstJson(stdout)?.permission === "deny",
   entryChecks: (e) =>
-    e.failClosed === true ? [] : [check("cursor", "fail", `failClosed is not true for ${e.event}: a crash or timeout of the hook lets the call through`, [`${e.event} in ${e.file}`, 'set "failClosed": true'])],
+    e.failClosed === true || !(CURSOR_EVENTS as readonly string[]).includes(e.event) ? [] : [check("cursor", "fail", `failClosed is not true for ${e.event}: a crash or timeout of the hook lets the call through`, [`${e.event} in ${e.file}`, 'set "failClosed": true'])],
   // Cursor runs user-level hooks in ~/.cursor, project hooks in the project root.
   hookCwd: (file, dir, home) => (file.startsWith(path.join(home, ".cursor")) ? path.dirname(file) : dir),
   switches: () => ({ checks: [] }),

@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { GateAction, ToolCategory } from "../../decide/action.js";
 import { searchAction } from "../../decide/search-action.js";
-import { fileAction, humanMustAct, knownTool, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "../common.js";
+import { eventName, fileAction, humanMustAct, knownTool, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "../common.js";
 import type { AgentAdapter, Decision, HookAnswer, Reading } from "../types.js";
 
 export const GeminiBeforeTool = z.looseObject({
@@ -96,13 +96,16 @@ function readTool(p: GeminiBeforeTool, cwd: string): ToolResult {
 
 function read(payload: unknown, where: { env: Readonly<Record<string, string | undefined>>; cwd: string }): Reading {
   const p = GeminiBeforeTool.safeParse(payload);
+  if (!p.success && eventName(payload) === "AfterTool") return { kind: "silent", why: "an unreadable AfterTool payload: nothing to remember" };
   if (!p.success) return { kind: "reject", event: "BeforeTool", reason: `infragate could not read the hook payload (${z.prettifyError(p.error)}); blocking to be safe` };
   const event = p.data.hook_event_name ?? "BeforeTool";
-  if (event !== "BeforeTool") return { kind: "silent", why: `event ${event} is not gated` };
+  if (event !== "BeforeTool" && event !== "AfterTool") return { kind: "silent", why: `event ${event} is not gated` };
   const cwd = resolveCwd(p.data.cwd, where, ["GEMINI_PROJECT_DIR", "CLAUDE_PROJECT_DIR"]);
   const t = readTool(p.data, cwd);
-  if (t.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${t.error}` };
   const agent = { name: "gemini", mode: "", session: p.data.session_id ?? "" };
+  // After the call ran (AfterTool): what it did is remembered.
+  if (event === "AfterTool") return t.error === undefined ? { kind: "ran", event, agent, cwd, actions: t.actions } : { kind: "silent", why: t.error };
+  if (t.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${t.error}` };
   return { kind: "actions", event, agent, cwd, actions: t.actions };
 }
 
@@ -119,4 +122,5 @@ export const gemini: AgentAdapter = {
     return deny(decision === "ask" ? humanMustAct(reason) : reason);
   },
   fail: deny,
+  reportsRan: true,
 };

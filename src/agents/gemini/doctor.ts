@@ -30,7 +30,7 @@ export const geminiDoctor: AgentDoctor = {
     const json = firstJson(stdout);
     return json?.decision === "deny" || json?.decision === "block";
   },
-  entryChecks: failClosedCommandCheck,
+  entryChecks: failClosedCommandCheck("BeforeTool"),
   switches(scope) {
     const checks: Check[] = [];
     for (const file of files(scope.dir, homeOf(scope))) {

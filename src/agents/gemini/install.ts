@@ -8,14 +8,21 @@ import { failClosedCommand } from "../settings/marker.js";
 import { HOOK_TIMEOUT_SECONDS } from "../timeouts.js";
 
 export const geminiInstaller: AgentInstaller = {
-  summary: ".gemini/settings.json      BeforeTool, timeout 30000 ms, '|| exit 2'",
+  summary: ".gemini/settings.json      BeforeTool, timeout 30000 ms, '|| exit 2'; AfterTool (session memory)",
   settingsFile: (w) => (w.user ? path.join(homeDir(w.env), ".gemini", "settings.json") : path.join(w.dir, ".gemini", "settings.json")),
   install: (s, target) =>
-    withOurs(s, "BeforeTool", {
-      matcher: ".*",
-      hooks: [{ type: "command", command: failClosedCommand(target.command), name: "infragate", timeout: HOOK_TIMEOUT_SECONDS * 1000, description: "infragate: deterministic gate for shell and file actions" }],
-    }),
-  uninstall: (s) => withoutOurs(s, "BeforeTool"),
+    withOurs(
+      withOurs(s, "BeforeTool", {
+        matcher: ".*",
+        hooks: [{ type: "command", command: failClosedCommand(target.command), name: "infragate", timeout: HOOK_TIMEOUT_SECONDS * 1000, description: "infragate: deterministic gate for shell and file actions" }],
+      }),
+      "AfterTool",
+      {
+        matcher: "run_shell_command|write_file|replace|edit",
+        hooks: [{ type: "command", command: target.command, name: "infragate-after", timeout: HOOK_TIMEOUT_SECONDS * 1000, description: "infragate: session memory of what ran" }],
+      },
+    ),
+  uninstall: (s) => withoutOurs(withoutOurs(s, "BeforeTool"), "AfterTool"),
   notes: [
     "Gemini CLI loads project hooks only in a trusted folder, and hooks must not be disabled (hooksConfig.enabled).",
     "Gemini CLI has no 'ask': what infragate would ask about is blocked with a message to hand it to a human.",

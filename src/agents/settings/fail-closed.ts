@@ -3,7 +3,12 @@ import { check, type Check } from "../checks.js";
 import type { HookEntry } from "./entries.js";
 import { isFailClosedCommand } from "./marker.js";
 
-export function failClosedCommandCheck(e: HookEntry): Check[] {
+/** For the gate event only: a post-tool hook (session memory) blocks nothing, and needs no switch. */
+export function failClosedCommandCheck(gateEvent: string): (e: HookEntry) => Check[] {
+  return (e) => (e.event === gateEvent ? commandCheck(e) : []);
+}
+
+function commandCheck(e: HookEntry): Check[] {
   if (e.args !== undefined || isFailClosedCommand(e.command)) return [];
   return [
     check(e.agent, "fail", `the ${e.event} command does not end in '|| exit 2': a hook that cannot start (a removed installation, a missing node) exits 1, which this agent treats as "go ahead"`, [

@@ -40,7 +40,7 @@ const STEPS: readonly Step[] = [
   { call: { name: "Read", input: { file_path: "__DIR__/terraform.tfstate" } }, expect: "blocked", reason: /state\.read-state-file[\s\S]*needs a human/ },
   { call: { name: "Write", input: { file_path: "__DIR__/envs/prod/terraform.tfstate", content: "{}" } }, expect: "blocked", reason: /state\.write-state-file/ },
   { call: { name: "Read", input: { file_path: "__DIR__/.claude/settings.json" } }, expect: "ran" },
-  { call: { name: "Edit", input: { file_path: "__DIR__/.claude/settings.json", old_string: "\"timeout\": 30", new_string: "\"timeout\": 1" } }, expect: "blocked", reason: /self-protection\.hook-config/ },
+  { call: { name: "Edit", input: { file_path: "__DIR__/.claude/settings.json", old_string: "\"onFailure\": \"block\"", new_string: "\"onFailure\": \"continue\"" } }, expect: "blocked", reason: /self-protection\.hook-config/ },
   { call: { name: "Write", input: { file_path: "__DIR__/.claude/settings.json", content: "{}" } }, expect: "blocked", reason: /self-protection\.hook-config/ },
   { call: { name: "Write", input: { file_path: "__DIR__/.claude/settings.local.json", content: '{"disableAllHooks":true}' } }, expect: "blocked", reason: /self-protection\.hook-config/ },
   { call: { name: "Write", input: { file_path: "__DIR__/.env.production", content: "TOKEN=stolen\n" } }, expect: "blocked", reason: /secrets\.project-secret-write[\s\S]*needs a human/ },

@@ -14,20 +14,23 @@ export const ClaudePreToolUse = z.looseObject({
 });
 export type ClaudePreToolUse = z.infer<typeof ClaudePreToolUse>;
 
+/** Events after a call ran (Claude Code: also after one that failed, which may still have written files). */
+const AFTER_EVENTS: ReadonlySet<string> = new Set(["PostToolUse", "PostToolUseFailure"]);
+
 export type ToolReader = (tool: string, input: Readonly<Record<string, unknown>>, cwd: string) => ToolReading;
 
 /** A Claude-compatible PreToolUse or PostToolUse payload (Claude Code, Codex) -> a Reading. */
 export function readClaudePayload(payload: unknown, where: HookEnv, name: "claude-code" | "codex", cwdVars: readonly string[], readTool: ToolReader): Reading {
   const p = ClaudePreToolUse.safeParse(payload);
-  if (!p.success && eventName(payload) === "PostToolUse") return { kind: "silent", why: "an unreadable PostToolUse payload: nothing to remember" };
+  if (!p.success && AFTER_EVENTS.has(eventName(payload) ?? "")) return { kind: "silent", why: "an unreadable PostToolUse payload: nothing to remember" };
   if (!p.success) return { kind: "reject", event: "PreToolUse", reason: `infragate could not read the hook payload (${z.prettifyError(p.error)}); blocking to be safe` };
   const event = p.data.hook_event_name ?? "PreToolUse";
-  if (event !== "PreToolUse" && event !== "PostToolUse") return { kind: "silent", why: `event ${event} is not gated` };
+  if (event !== "PreToolUse" && !AFTER_EVENTS.has(event)) return { kind: "silent", why: `event ${event} is not gated` };
   const cwd = resolveCwd(p.data.cwd, where, cwdVars);
   const agent = { name, mode: p.data.permission_mode ?? "", session: p.data.session_id ?? "" };
   const tool = readTool(p.data.tool_name, p.data.tool_input, cwd);
   // After the call ran: what it did is remembered (a shape we cannot read has nothing to remember).
-  if (event === "PostToolUse") return tool.error === undefined ? { kind: "ran", event, agent, cwd, actions: tool.actions } : { kind: "silent", why: tool.error };
+  if (AFTER_EVENTS.has(event)) return tool.error === undefined ? { kind: "ran", event, agent, cwd, actions: tool.actions } : { kind: "silent", why: tool.error };
   if (tool.error !== undefined) return { kind: "reject", event, reason: `infragate blocked this call: ${tool.error}` };
   return { kind: "actions", event, agent, cwd, actions: tool.actions };
 }

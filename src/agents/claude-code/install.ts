@@ -32,14 +32,16 @@ export const CLAUDE_EFFECT_TOOLS = "Bash|PowerShell|Write|Edit|MultiEdit|Noteboo
 /** PostToolUse: session memory records what ran, from here (the launcher command in both install kinds; it
  *  blocks nothing, so it needs no onFailure). */
 function withPostToolUse(settings: JsonObject, target: HookTarget): JsonObject {
-  return withOurs(settings, "PostToolUse", { matcher: CLAUDE_EFFECT_TOOLS, hooks: [{ type: "command", command: target.command, timeout: HOOK_TIMEOUT_SECONDS }] });
+  const group = { matcher: CLAUDE_EFFECT_TOOLS, hooks: [{ type: "command", command: target.command, timeout: HOOK_TIMEOUT_SECONDS }] };
+  // A command that failed (PostToolUseFailure: a non-zero exit) may still have written files.
+  return withOurs(withOurs(settings, "PostToolUse", group), "PostToolUseFailure", group);
 }
 
 export const claudeInstaller: AgentInstaller = {
-  summary: '.claude/settings.json      PreToolUse, matcher "*", timeout 30 s, onFailure "block";\n                                          PostToolUse (session memory of what ran)',
+  summary: '.claude/settings.json      PreToolUse, matcher "*", timeout 30 s, onFailure "block";\n                                          PostToolUse, PostToolUseFailure (session memory of what ran)',
   settingsFile: (w) => (w.user ? path.join(homeDir(w.env), ".claude", "settings.json") : path.join(w.dir, ".claude", "settings.json")),
   install: (s, target) => withServiceStarter(withPostToolUse(withOurs(s, "PreToolUse", { matcher: "*", hooks: [claudeHandler(target)] }), target), target),
-  uninstall: (s) => withoutOurs(withoutOurs(withoutOurs(s, "PreToolUse"), "PostToolUse"), "SessionStart"),
+  uninstall: (s) => ["PreToolUse", "PostToolUse", "PostToolUseFailure", "SessionStart"].reduce(withoutOurs, s),
   notes: [
     "Claude Code runs the hook before every tool call (matcher \"*\"); a deny blocks even in bypassPermissions mode.",
     'The handler has "onFailure": "block" (Claude Code 2.1.295 or later): a hook that cannot run blocks the call instead of letting it through.',

@@ -57,6 +57,9 @@ policyTable("policies/azure.cedar", {
     { cmd: 'curl -H "Authorization: Bearer $(az account get-access-token --query accessToken -o tsv)" https://management.azure.com/x', by: "azure.secret-read" },
     { cmd: "az network nsg rule create -g rg --nsg-name nsg -n web --priority 100 --destination-port-ranges 443", by: "azure.nsg-world-open" },
     { cmd: "az storage container create -n public --account-name a --public-access blob", by: "azure.public-blob-access" },
+    { cmd: "az sql server firewall-rule create -g rg -s srv -n all --start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255", by: "azure.nsg-world-open" },
+    { cmd: "az postgres flexible-server firewall-rule create -g rg -n pg -r all --start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255", by: "azure.nsg-world-open" },
+    { cmd: "az sql server firewall-rule create -g rg -s srv -n azure --start-ip-address 0.0.0.0 --end-ip-address 0.0.0.0", by: "azure.mutation" },
   ],
   allow: [
     "az group list -o table",

@@ -68,6 +68,7 @@ policyTable("policies/gcloud.cedar", {
     { cmd: "gcloud storage buckets add-iam-policy-binding gs://site --member=allUsers --role=roles/storage.objectViewer", by: "gcloud.iam-public" },
     { cmd: "gsutil acl set public-read gs://site/index.html", by: "gcloud.iam-public" },
     { cmd: "gcloud compute firewall-rules create web --allow tcp:443", by: "gcloud.firewall-world-open" },
+    { cmd: "gcloud sql instances patch prod-db --authorized-networks=0.0.0.0/0", by: "gcloud.firewall-world-open" },
   ],
   allow: [
     "gcloud compute instances list",
@@ -87,6 +88,7 @@ policyTable("policies/gcloud.cedar", {
     "gcloud help compute",
     "gcloud version",
     "gcloud compute firewall-rules list",
+    "gcloud sql instances describe prod-db --format='value(settings.ipConfiguration.authorizedNetworks)'",
     "gcloud compute firewall-rules create ssh --allow tcp:22 --source-ranges 35.235.240.0/20 --dry-run",
     "gsutil ls -l gs://b",
     "gsutil du -s gs://b",

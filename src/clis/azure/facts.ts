@@ -12,6 +12,13 @@ export interface NsgFacts {
 /** `network nsg rule create|update` (defaults on create: --access Allow, --direction Inbound,
  *  --source-address-prefixes *, --destination-port-ranges 80), `vm open-port` (source any). */
 export function nsgFacts(path: string, a: AzArgv): NsgFacts {
+  // Database server firewall rules (sql server, postgres/mysql flexible-server): 0.0.0.0-255.255.255.255 is
+  // the whole internet (0.0.0.0-0.0.0.0 is Azure's "allow Azure services", not world).
+  if (/ firewall-rule (create|update)$/.test(path)) {
+    const start = optValue(a, "start-ip-address") ?? "";
+    const end = optValue(a, "end-ip-address") ?? "";
+    return { given: true, worldOpen: start === "0.0.0.0" && end === "255.255.255.255", worldAdminPort: false };
+  }
   if (path === "vm open-port") {
     const port = optValue(a, "port") ?? "";
     return { given: true, worldOpen: true, worldAdminPort: coversAdminPort(port) };

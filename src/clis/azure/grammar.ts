@@ -16,6 +16,7 @@ const READ_OPTIONS = [
   "destination-port-ranges", "destination-port-range", "access", "direction", "protocol", "public-access", "method",
   "allow-blob-public-access", "container-name", "name", "account-name", "blob-url", "destination", "source",
   "pattern", "delete-backup-data", "subscription", "port", "expose-token", "destination-path", "delete-snapshots",
+  "start-ip-address", "end-ip-address",
 ];
 
 export interface AzArgv {

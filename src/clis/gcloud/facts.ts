@@ -70,6 +70,11 @@ function allowsAdminPort(entries: readonly string[]): boolean {
 /** `gcloud compute firewall-rules create|update`. Without --source-ranges/--source-tags/--source-service-accounts,
  *  a created ingress rule applies to 0.0.0.0/0. */
 export function firewallFacts(group: string, verb: string, a: GcloudArgv): FirewallFacts {
+  // Cloud SQL authorized networks: a /0 network opens the database to the whole internet.
+  if (group === "sql instances" && (verb === "create" || verb === "patch")) {
+    const nets = listValues(a, "authorized-networks");
+    return nets.length === 0 ? NO_FIREWALL : { given: true, known: true, worldOpen: nets.some(isWorldRange), worldAdminPort: false };
+  }
   if (!group.endsWith("firewall-rules") || (verb !== "create" && verb !== "update")) return NO_FIREWALL;
   const direction = (flagValue(a, "direction") ?? "INGRESS").toUpperCase();
   const action = (flagValue(a, "action") ?? "ALLOW").toUpperCase();

@@ -55,4 +55,8 @@ describe("just", () => {
     const a = withFiles({ justfile: "x:\n    {{ weird() }} destroy\n" }, "just x");
     expect(a.commands.at(-1)?.program).toBe("");
   });
+  it("imports join the justfile's recipes and variables", () => {
+    const a = withFiles({ justfile: "import 'infra/tf.just'\nstack := \"dev\"\n", "infra/tf.just": "stack := \"prod\"\nnuke:\n    terraform -chdir={{stack}} destroy\n" }, "just nuke");
+    expect(runs(a).at(-1)).toBe("just nuke -> terraform -chdir=dev destroy");
+  });
 });

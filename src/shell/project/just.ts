@@ -121,6 +121,30 @@ function loadJustfile(ctx: Ctx, abs: string): Justfile | { reason: "missing" | "
   return parseProjectFile(ctx, file, "justfile", parseJustfile);
 }
 
+/** `import 'file'`: its variables and recipes join the justfile's (the importing file's own win). */
+function withImports(ctx: Ctx, jf: Justfile, dir: string, depth: number): Justfile {
+  if (jf.imports.length === 0 || depth > 8) return jf;
+  const vars = new Map<string, string>();
+  const recipes = new Map<string, JustRecipe>();
+  const aliases = new Map<string, string>();
+  const exported = new Set<string>();
+  for (const name of jf.imports) {
+    const abs = resolvePath(dir, name);
+    const sub = loadJustfile(ctx, abs);
+    if (!("recipes" in sub)) continue;
+    const merged = withImports(ctx, sub, abs.slice(0, abs.lastIndexOf("/")) || "/", depth + 1);
+    for (const [k, v] of merged.vars) vars.set(k, v);
+    for (const [k, v] of merged.recipes) recipes.set(k, v);
+    for (const [k, v] of merged.aliases) aliases.set(k, v);
+    for (const k of merged.exported) exported.add(k);
+  }
+  for (const [k, v] of jf.vars) vars.set(k, v);
+  for (const [k, v] of jf.recipes) recipes.set(k, v);
+  for (const [k, v] of jf.aliases) aliases.set(k, v);
+  for (const k of jf.exported) exported.add(k);
+  return { ...jf, vars, recipes, aliases, exported };
+}
+
 interface Invocation {
   readonly recipe: JustRecipe;
   readonly args: readonly string[];
@@ -159,12 +183,13 @@ export function followJust(inv: Inv, ctx: Ctx, emit: Emit): boolean {
   const found = file ? { dir: file.slice(0, file.lastIndexOf("/")) || "/", file } : findUp(ctx, inv.cwd, NAMES);
   if (!found) return false;
   emit(inv, ctx);
-  const jf = loadJustfile(ctx, found.file);
-  if (!("recipes" in jf)) {
-    reportUnread(inv, ctx, emit, { runner: "just", path: found.file, target: "", reason: jf.reason, text: jf.text });
+  const main = loadJustfile(ctx, found.file);
+  if (!("recipes" in main)) {
+    reportUnread(inv, ctx, emit, { runner: "just", path: found.file, target: "", reason: main.reason, text: main.text });
     return true;
   }
   if (dry) return true;
+  const jf = withImports(ctx, main, found.dir, 0);
   const workdir = dir ?? found.dir;
   const scope: Scope = { vars: {}, env: inv.env, dir: found.dir, backticks: [] };
   for (const [k, v] of jf.vars) scope.vars[k] = evaluate(v, scope);

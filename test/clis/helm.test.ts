@@ -18,6 +18,8 @@ function op(text: string): Operation & { context: Record<string, never> } {
 const CASES: readonly [string, string, Record<string, unknown>?][] = [
   ["helm list -A", "helm.read"],
   ["helm ls", "helm.read"],
+  ["helm diff upgrade api ./chart -f prod.yaml", "helm.read"],
+  ["helm diff rollback api 3", "helm.read"],
   ["helm status api", "helm.read"],
   ["helm template api ./chart -f values.yaml", "helm.read"],
   ["helm lint ./chart", "helm.read"],

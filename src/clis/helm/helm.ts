@@ -23,6 +23,9 @@ const SPEC: CobraSpec = {
 const READ = new Set([
   "list", "ls", "status", "template", "lint", "show", "inspect", "history", "hist", "search", "version", "env", "repo",
   "dependency", "dep", "dependencies", "pull", "fetch", "package", "create", "completion", "verify", "help",
+  // The helm-diff plugin (`helm diff upgrade|rollback|revision|release`) only renders and compares: the
+  // review step the release policies recommend.
+  "diff",
 ]);
 const RELEASE = new Set(["install", "upgrade", "rollback", "test"]);
 const UNINSTALL = new Set(["uninstall", "del", "delete", "un"]);

@@ -42,6 +42,7 @@ policyTable(
       { name: "rm -rf .infragate", cmd: "rm -rf .infragate", by: "self-protection.guard-config" },
       { name: "tar x that drops .claude/settings.json", cmd: "tar xf tools.tar", setup: tarOf("tools.tar", { ".claude/settings.json": "{}", "README": "" }), by: "self-protection.tree-holds-guard-files" },
       { name: "cp -r over .git/hooks", cmd: "cp -r template/. .", files: { "template/.git/hooks/pre-commit": "exit 0" }, by: "self-protection.tree-holds-guard-files" },
+      { name: "cp -r of hook config into $HOME (user-level hooks)", cmd: "cp -r template/. /home/agent-x/", env: { HOME: "/home/agent-x" }, files: { "template/.claude/settings.json": "{}" }, by: "self-protection.tree-holds-guard-files" },
       { cmd: "git commit --no-verify -m wip", by: "self-protection.git-no-verify" },
       { cmd: "git commit -n -m wip", by: "self-protection.git-no-verify" },
       { cmd: "git commit -nm wip", by: "self-protection.git-no-verify" },

@@ -135,6 +135,13 @@ policyTable("state", {
     { name: "cp terraform.tfstate /tmp/state-backup.json (the file itself, not a folder)", cmd: "cp terraform.tfstate /tmp/infragate-state-backup.json", files: { "terraform.tfstate": STATE }, by: "state.read-state-file" },
   ],
   allow: [
+    // Routine clean-ups: caches, the lock file before init -upgrade, a saved plan.
+    { name: "rm -rf .terraform/modules", cmd: "rm -rf .terraform/modules", files: { ".terraform/modules/vpc/main.tf": "", ".terraform/environment": "prod" } },
+    { name: "rm -rf .terraform/providers", cmd: "rm -rf .terraform/providers", files: { ".terraform/providers/x/y": "" } },
+    { name: "rm .terraform.lock.hcl && terraform init -upgrade", cmd: "rm .terraform.lock.hcl && terraform init -upgrade", files: { ".terraform.lock.hcl": "" } },
+    { name: "rm release.tfplan", cmd: "rm release.tfplan", files: { "release.tfplan": "x" } },
+    { name: "cp -r . /tmp/proj-copy (hook config copied out of the workspace guards nothing)", cmd: "cp -r . /tmp/infragate-proj-copy", files: { ".claude/settings.json": "{}", "main.tf": "" } },
+    { name: "rm -rf build when there is no build", cmd: "rm -rf build" },
     { file: { tool: "Write", path: "main.tf" } },
     { file: { tool: "Edit", path: "infra/backend.tf" } },
     { file: { tool: "Write", path: "terragrunt.hcl" } },

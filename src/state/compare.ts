@@ -86,6 +86,9 @@ export function describeChanges(changes: readonly ChangeKind[], base: Baseline, 
       case "vanished":
         parts.push(`the state file (${stateText(old)}) is gone`);
         break;
+      case "baseline-unreadable":
+        parts.push("the state baseline could not be read");
+        break;
     }
   }
   return parts.join("; ");

@@ -74,6 +74,7 @@ function stateFactsOf(s: Sighting, memory: SessionMemory, dir: string): StateFac
     workspaceChanged: k.has("workspace"),
     appeared: k.has("appeared"),
     vanished: k.has("vanished"),
+    baselineUnreadable: k.has("baseline-unreadable"),
     touchedInSession: touches.length > 0,
     detail: details.join("; "),
   };

@@ -13,7 +13,7 @@
 import { advance, changesBetween, describeChanges, unexpected } from "./compare.js";
 import { takeFingerprint } from "./fingerprint.js";
 import type { LocateInput } from "./locate.js";
-import { loadRecord, saveRecord, type ChangeKind, type Fingerprint, type StackRecord } from "./store.js";
+import { readRecord, saveRecord, type ChangeKind, type Fingerprint, type StackRecord } from "./store.js";
 
 export interface Sighting {
   readonly fingerprint: Fingerprint;
@@ -28,7 +28,15 @@ function sameRecord(a: StackRecord, b: StackRecord): boolean {
 }
 
 export function sight(home: string, input: LocateInput, now = Date.now()): Sighting {
-  const rec = loadRecord(home, input.dir);
+  const loaded = readRecord(home, input.dir);
+  if (loaded.kind === "unreadable") {
+    // Not a first sighting: re-baselining here would launder a swap. The record stays as it is until a
+    // human runs `infragate state accept`, and every sighting reports it.
+    const cur = takeFingerprint(input);
+    const detail = `the state baseline could not be read (${loaded.error}); run 'infragate state accept' after checking the state`;
+    return { fingerprint: cur, changes: ["baseline-unreadable"], detail, firstSighting: false };
+  }
+  const rec = loaded.kind === "ok" ? loaded.record : undefined;
   const cached = rec ? [rec.lastSeen.header, ...Object.values(rec.baseline.states)] : [];
   const cur = takeFingerprint(input, cached);
   if (!rec) {

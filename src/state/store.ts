@@ -47,7 +47,7 @@ export const Baseline = z.object({
 });
 export type Baseline = z.infer<typeof Baseline>;
 
-export const ChangeKind = z.enum(["lineage", "serial", "edited", "backend", "workspace", "appeared", "vanished"]);
+export const ChangeKind = z.enum(["lineage", "serial", "edited", "backend", "workspace", "appeared", "vanished", "baseline-unreadable"]);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 
 /** Changes that an allowed operation announced it would make (consumed by the next sighting). */
@@ -86,13 +86,37 @@ export function recordPath(home: string, dir: string): string {
   return path.join(stateDir(home), `${sha256(path.resolve(dir)).slice(0, 32)}.json`);
 }
 
-export function loadRecord(home: string, dir: string): StackRecord | undefined {
+/** A stack's record as read: none yet, one that could not be read (corrupt, truncated, an older or newer
+ *  format, another stack's), or the record. */
+export type LoadedRecord =
+  | { readonly kind: "absent" }
+  | { readonly kind: "unreadable"; readonly error: string }
+  | { readonly kind: "ok"; readonly record: StackRecord };
+
+export function readRecord(home: string, dir: string): LoadedRecord {
+  let text: string;
   try {
-    const parsed = StackRecord.safeParse(JSON.parse(fs.readFileSync(recordPath(home, dir), "utf8")));
-    return parsed.success && parsed.data.dir === path.resolve(dir) ? parsed.data : undefined;
-  } catch {
-    return undefined;
+    text = fs.readFileSync(recordPath(home, dir), "utf8");
+  } catch (e) {
+    const code = e instanceof Error && "code" in e ? e.code : "";
+    return code === "ENOENT" ? { kind: "absent" } : { kind: "unreadable", error: (e as Error).message };
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: "unreadable", error: "not JSON" };
+  }
+  const parsed = StackRecord.safeParse(json);
+  if (!parsed.success) return { kind: "unreadable", error: "not a record infragate can read (corrupt, or another format version)" };
+  if (parsed.data.dir !== path.resolve(dir)) return { kind: "unreadable", error: `a record of another stack (${parsed.data.dir})` };
+  return { kind: "ok", record: parsed.data };
+}
+
+/** The record, or undefined when there is none or it cannot be read (for `state accept`, which replaces it). */
+export function loadRecord(home: string, dir: string): StackRecord | undefined {
+  const r = readRecord(home, dir);
+  return r.kind === "ok" ? r.record : undefined;
 }
 
 /** Write JSON atomically: a temp file in the same directory, then rename over the target. */

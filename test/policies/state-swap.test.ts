@@ -38,6 +38,10 @@ const accept: Step = async (root, gate) => {
 policyTable("state-swap", {
   deny: [
     { name: "apply after the state's lineage changed", cmd: "terraform apply", by: "state-swap.lineage-changed", setup: then(seen(), swapLineage) },
+    { name: "apply after the stack's record became unreadable (not a first sighting)", cmd: "terraform apply", by: "state-swap.baseline-unreadable", setup: then(seen(), (_root, gate) => {
+      const dir = path.join(gate.home, "state");
+      for (const f of fs.readdirSync(dir)) fs.writeFileSync(path.join(dir, f), "{ truncated");
+    }, swapLineage) },
     { name: "retrying does not launder the swap", cmd: "terraform apply", by: "state-swap.lineage-changed", setup: then(seen(), swapLineage, async (_r, g) => void (await g.shell("terraform apply"))) },
     { name: "tofu destroy -target after a swap", cmd: "tofu destroy -target=x.y", by: "state-swap.lineage-changed", setup: then(seen(), swapLineage) },
     { name: "-chdir into a swapped stack", cmd: "terraform -chdir=infra apply", by: "state-swap.lineage-changed", setup: then(seen("infra"), (root) => writeState(state(root, "infra"), "other-lineage", 1)) },

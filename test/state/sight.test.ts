@@ -151,12 +151,21 @@ describe("sightings and baselines", () => {
     expect(sight(home, { ...input, workspaceEnv: "prod" }).changes).toEqual(["lineage"]);
   });
 
-  it("a corrupt record counts as absent", () => {
+  it("a corrupt or old-format record is a fact, not a first sighting; it stays until state accept", () => {
     const { home, state, input, dir } = setup();
     writeState(state, "lin-a", 1);
     fs.mkdirSync(path.join(home, "state"), { recursive: true });
-    fs.writeFileSync(recordPath(home, dir), "garbage");
-    expect(sight(home, input).firstSighting).toBe(true);
+    for (const bad of ["garbage", JSON.stringify({ version: 0, dir, states: {} }), JSON.stringify({ version: 1, dir: "/elsewhere", baseline: {}, lastSeen: {}, updatedAt: 0 })]) {
+      fs.writeFileSync(recordPath(home, dir), bad);
+      const s = sight(home, input);
+      expect(s).toMatchObject({ firstSighting: false, changes: ["baseline-unreadable"] });
+      expect(s.detail).toMatch(/baseline could not be read/);
+      // Not overwritten: the next sighting reports it again.
+      expect(fs.readFileSync(recordPath(home, dir), "utf8")).toBe(bad);
+      expect(sight(home, input).changes).toEqual(["baseline-unreadable"]);
+    }
+    acceptState(home, dir);
+    expect(sight(home, input)).toMatchObject({ firstSighting: false, changes: [] });
   });
 });
 

@@ -44,6 +44,7 @@ export function defaultStateFacts(workspace = "", dataDir = ""): StateFacts {
     appeared: false,
     vanished: false,
     touchedInSession: false,
+    baselineUnreadable: false,
     detail: "",
     workspace,
     dataDir,

@@ -26,6 +26,7 @@ export type PlanFacts = {
 export type StateFacts = {
   readonly appeared: boolean;
   readonly backendChanged: boolean;
+  readonly baselineUnreadable: boolean;
   readonly dataDir: string;
   readonly detail: string;
   readonly edited: boolean;

@@ -1,7 +1,7 @@
 /** Split Cedar policy text into policies keyed by their @id, with their annotations (research/cedar.md 1.4). */
 import { getCedar } from "./cedar.js";
-import { readConstraint, type PolicyScope } from "./scope.js";
-import type { CompiledPolicies, PolicyMeta } from "./types.js";
+import { readConstraint } from "./scope.js";
+import type { CompiledPolicies, PolicyMeta, PolicyScope } from "./types.js";
 
 export interface PolicyProblem {
   readonly file: string;

@@ -2,25 +2,7 @@
  *  A policy whose scope cannot match a request is never satisfied and never errors (Cedar evaluates the
  *  scope before the conditions), so leaving it out cannot change Cedar's answer. The equivalence test
  *  (test/policy/shortcut-equivalence.test.ts) checks that claim against full Cedar evaluation. */
-import type { Uid } from "./types.js";
-
-export type ScopeConstraint =
-  | { readonly op: "All" }
-  | { readonly op: "=="; readonly entity: Uid }
-  | { readonly op: "in"; readonly entity: Uid }
-  | { readonly op: "in"; readonly entities: readonly Uid[] }
-  | { readonly op: "is"; readonly entity_type: string; readonly in?: { readonly entity: Uid } }
-  /** Anything this matcher does not understand (template slots, future forms): it may match. */
-  | { readonly op: "unknown" };
-
-export interface PolicyScope {
-  readonly effect: "permit" | "forbid";
-  readonly principal: ScopeConstraint;
-  readonly action: ScopeConstraint;
-  readonly resource: ScopeConstraint;
-  /** The policy has when/unless conditions. */
-  readonly conditional: boolean;
-}
+import type { ScopeConstraint, Uid } from "./types.js";
 
 function isUid(v: unknown): v is Uid {
   return typeof v === "object" && v !== null && typeof (v as Uid).type === "string" && typeof (v as Uid).id === "string";

@@ -1,5 +1,4 @@
 /** Plain data of the policy stage. */
-import type { PolicyScope } from "./scope.js";
 
 /** A value Cedar accepts in a context or an attribute: no null, no floats. Arrays become Sets. The stages
  *  hand the policy stage typed facts (src/facts); this is only the shape the Cedar call takes. */
@@ -64,4 +63,23 @@ export interface RequestVerdict {
   readonly reasons: readonly string[];
   /** Cedar errors: any of them makes the verdict deny (fail closed). */
   readonly errors: readonly string[];
+}
+
+/** Policy scopes (principal, action, resource constraints), read from Cedar's own JSON form (src/policy/scope.ts). */
+export type ScopeConstraint =
+  | { readonly op: "All" }
+  | { readonly op: "=="; readonly entity: Uid }
+  | { readonly op: "in"; readonly entity: Uid }
+  | { readonly op: "in"; readonly entities: readonly Uid[] }
+  | { readonly op: "is"; readonly entity_type: string; readonly in?: { readonly entity: Uid } }
+  /** Anything this matcher does not understand (template slots, future forms): it may match. */
+  | { readonly op: "unknown" };
+
+export interface PolicyScope {
+  readonly effect: "permit" | "forbid";
+  readonly principal: ScopeConstraint;
+  readonly action: ScopeConstraint;
+  readonly resource: ScopeConstraint;
+  /** The policy has when/unless conditions. */
+  readonly conditional: boolean;
 }

@@ -3,7 +3,7 @@ import { parse } from "unbash";
 import type { ShellAnalysis, ShellOptions } from "./types.js";
 import type { Ctx, Scope } from "./model.js";
 import { TERMINAL, addProblem } from "./model.js";
-import { MAX_INPUT, runNestedScript, walkScript } from "./walk.js";
+import { MAX_INPUT, runNestedScript, walkScript, walkSubs } from "./walk.js";
 import { resolvePath } from "./paths.js";
 import { withShellNames } from "./programs.js";
 
@@ -22,6 +22,7 @@ export function analyzeShell(source: string, opts: ShellOptions): ShellAnalysis 
     maxDepth,
     names: withShellNames(opts.names),
     budget: BUDGET,
+    walkSubs: (node, src, scope, io) => walkSubs(node, src, scope, io, ctx),
     runScript: (src, inv, wrapper, taint) => runNestedScript(ctx, src, inv, wrapper, taint),
     ...(opts.scripts ? { reader: opts.scripts } : {}),
     walkIn: (src, scope, io) => {

@@ -6,7 +6,6 @@ import { DECLARATIONS, READS_INTO, assign, changeDir, declare, readsInto, unset,
 import { normalizeProgram } from "./programs.js";
 import { resolveJoined, resolveWord } from "./words.js";
 import { runInvocation, stdinFacts } from "./invoke.js";
-import { walkSubs } from "./walk.js";
 import { recordWrites } from "./project/written.js";
 
 function assignmentValue(a: Assignment, scope: Scope): { value: string | null; text: string } {
@@ -50,9 +49,9 @@ function runDeclaration(program: string, name: RWord[], suffix: readonly (Word |
 /** Walk one simple command in `scope`, reporting it and everything it runs. */
 export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx: Ctx): void {
   const text = src.slice(cmd.pos, cmd.end);
-  for (const p of cmd.prefix) walkSubs(p, src, scope, io, ctx);
-  if (cmd.name) walkSubs(cmd.name, src, scope, io, ctx);
-  for (const s of cmd.suffix) walkSubs(s, src, scope, io, ctx);
+  for (const p of cmd.prefix) ctx.walkSubs(p, src, scope, io);
+  if (cmd.name) ctx.walkSubs(cmd.name, src, scope, io);
+  for (const s of cmd.suffix) ctx.walkSubs(s, src, scope, io);
   const filesBefore = ctx.files.length;
   const cmdIo = applyRedirects(cmd.redirects, scope, io, text, ctx.files);
   recordWrites(ctx, filesBefore, cmd, scope);

@@ -1,18 +1,24 @@
 /** Literal output of simple producers (echo, printf, cat <<EOF): text piped to a shell or substituted by $(...). */
 import type { Command, ParsedScript } from "unbash";
+import type { Word } from "unbash";
 import type { RWord, Scope } from "./model.js";
 import { decodeEscapes, printfOutput, type Dialect } from "./escapes.js";
-import { applyRedirects } from "./redirects.js";
 import { SHELL_NAMES, normalizeProgram } from "./programs.js";
-import { resolveWord } from "./words.js";
+import { stdinFrom, type JoinWord } from "./stdin.js";
+
+/** The word resolver (src/shell/words.ts), handed in: words resolve `$(...)` through this module. */
+export interface WordResolver {
+  readonly word: (word: Word, scope: Scope) => RWord[];
+  readonly joined: JoinWord;
+}
 
 /** The text a command writes to stdout when it is a literal `echo`, `printf` or `cat <<EOF` (for `... | bash`). */
-export function literalOutput(cmd: Command, scope: Scope, exact = false): string | undefined {
+export function literalOutput(cmd: Command, scope: Scope, resolve: WordResolver, exact = false): string | undefined {
   if (!cmd.name) return undefined;
   const words: RWord[] = [];
   for (const w of [cmd.name, ...cmd.suffix]) {
     if (w.type !== "Word") continue;
-    words.push(...resolveWord(w, scope));
+    words.push(...resolve.word(w, scope));
   }
   if (words.some((w) => w.unresolved)) return undefined;
   const name = normalizeProgram(words[0]?.value ?? "", SHELL_NAMES);
@@ -33,7 +39,7 @@ export function literalOutput(cmd: Command, scope: Scope, exact = false): string
   if (name === "cat" && args.every((a) => a === "-" || a.startsWith("-"))) {
     // An unquoted heredoc with expansions is raw text to a shell that re-parses it, but not an exact value.
     if (exact && cmd.redirects.some((r) => r.type === "HereDoc" && r.body.parts?.some((p) => p.type !== "Literal"))) return undefined;
-    const io = applyRedirects(cmd.redirects, scope, { stdin: "terminal", stdinText: undefined }, "");
+    const io = stdinFrom(cmd.redirects, scope, { stdin: "terminal", stdinText: undefined }, resolve.joined);
     return io.stdin === "heredoc" || io.stdin === "here-string" ? io.stdinText : undefined;
   }
   return undefined;
@@ -57,12 +63,12 @@ function echo(args: string[]): string[] {
 }
 
 /** Output of `$(...)` when it is one literal producer (`$(cat <<'EOF' ... EOF)`), trailing newlines removed. */
-export function substitutionOutput(script: ParsedScript | undefined, scope: Scope): string | null {
+export function substitutionOutput(script: ParsedScript | undefined, scope: Scope, resolve: WordResolver): string | null {
   const stmts = script?.commands;
   if (!stmts || stmts.length !== 1 || script?.errors?.length) return null;
   const st = stmts[0];
   if (!st || st.background || st.command.type !== "Command") return null;
-  const out = literalOutput(st.command, scope, true);
+  const out = literalOutput(st.command, scope, resolve, true);
   return out === undefined ? null : trimNewlines(out);
 }
 

@@ -1,4 +1,5 @@
 /** Internal state shared by the walker, the word resolver and the wrapper tables. */
+import type { SyntaxNode } from "unbash";
 import type { FileEffect, ProgramNames, ScriptReader, SimpleCommand, StdinSource } from "./types.js";
 
 /** One argv field after expansion: its value, and whether some part of it could not be known statically. */
@@ -49,6 +50,9 @@ export interface Ctx {
   readonly names: ProgramNames;
   /** Guards against pathological fan-out (brace/xargs/parallel expansion, huge scripts). */
   budget: number;
+  /** Walk the command substitutions inside a syntax node (src/shell/walk.ts walkSubs), handed in so the
+   *  command reader (src/shell/command.ts) does not import the walker that calls it. */
+  readonly walkSubs: (node: SyntaxNode, src: string, scope: Scope, io: Io) => void;
   /** Parse and walk a nested script (`bash -c`, `eval`, ssh, heredoc to a shell) at depth + 1. */
   readonly runScript: (source: string, inv: Inv, wrapper: string, taint: boolean) => void;
   /** Reads the project's scripts; absent: scripts are not followed. */

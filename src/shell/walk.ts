@@ -8,6 +8,7 @@ import type { Ctx, Inv, Io, Scope } from "./model.js";
 import { TERMINAL, addProblem, cloneScope } from "./model.js";
 import { runCommand } from "./command.js";
 import { literalOutput } from "./literal.js";
+import { WORDS } from "./words.js";
 import { applyRedirects } from "./redirects.js";
 import { emit } from "./invoke.js";
 
@@ -200,7 +201,7 @@ function walkPipeline(commands: readonly CommandNode[], src: string, scope: Scop
   let prev: CommandNode | undefined;
   for (const c of commands) {
     // Each element of a multi-command pipeline runs in its own subshell.
-    const text = prev?.type === "Command" ? literalOutput(prev, scope) : undefined;
+    const text = prev?.type === "Command" ? literalOutput(prev, scope, WORDS) : undefined;
     const elemIo: Io = prev ? { stdin: "pipe", stdinText: text } : io;
     walkNode(c, src, cloneScope(scope), elemIo, ctx);
     prev = c;

@@ -2,7 +2,7 @@
 import type { DoubleQuotedChild, ParameterExpansionPart, Word, WordPart, CommandExpansionPart } from "unbash";
 import type { RWord, Scope } from "./model.js";
 import { basename } from "./paths.js";
-import { substitutionOutput } from "./literal.js";
+import { substitutionOutput, type WordResolver } from "./literal.js";
 
 /** Names and the positional parameters a followed script binds (`$1`, `$#`, `$@`, `$*`: src/shell/project). */
 const PARAM = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])$/;
@@ -122,7 +122,7 @@ function expansionValue(part: WordPart | DoubleQuotedChild, scope: Scope): strin
     case "ParameterExpansion":
       return paramValue(part, scope);
     case "CommandExpansion":
-      return whichTarget(part) ?? substitutionOutput(part.script, scope);
+      return whichTarget(part) ?? substitutionOutput(part.script, scope, WORDS);
     default:
       return null;
   }
@@ -280,8 +280,5 @@ export function resolveJoined(word: Word, scope: Scope): RWord {
   return w;
 }
 
-export function resolveWords(words: readonly Word[], scope: Scope): RWord[] {
-  const out: RWord[] = [];
-  for (const w of words) for (const f of resolveWord(w, scope)) out.push(f);
-  return out;
-}
+/** This module's resolvers, for the literal-output reader (src/shell/literal.ts). */
+export const WORDS: WordResolver = { word: resolveWord, joined: resolveJoined };

@@ -10,19 +10,13 @@ import { takeFingerprint } from "./fingerprint.js";
 import type { LocateInput } from "./locate.js";
 import { inspectPlan } from "./plan.js";
 import { rememberEffectsImpl, type RememberParts } from "./remember.js";
+import type { StateContext } from "./context.js";
 import { describeTouches, loadMemory, touchesFor, type SessionMemory } from "./session.js";
 import { sight, type Sighting } from "./sight.js";
 
 export { enrichRemoteState } from "./remote.js";
 
-export interface StateContext {
-  /** $INFRAGATE_HOME */
-  readonly home: string;
-  /** The agent session id ("" when the agent gives none). */
-  readonly session: string;
-  readonly root: string;
-  readonly env: Env;
-}
+export type { StateContext };
 
 /** `NAME=value` assignments at the start of a simple command's text (also after `env`). */
 export function inlineAssignments(command: string): Record<string, string> {

@@ -11,7 +11,7 @@ import type { Operation } from "../clis/types.js";
 import type { FileEffect } from "../shell/types.js";
 import { expectedChanges } from "./compare.js";
 import { planOutOf, terraformView, TERRAFORM_PROGRAMS } from "./facts.js";
-import type { StateContext } from "./index.js";
+import type { StateContext } from "./context.js";
 import { updateMemory, type SessionMemory, type Touch } from "./session.js";
 import { loadRecord, saveRecord, type ChangeKind } from "./store.js";
 

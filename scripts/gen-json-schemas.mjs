@@ -26,14 +26,14 @@ const TARGETS = [
     schema: "CheckRequest",
     io: "input",
     title: "infragate check request",
-    description: "One line of `infragate check --jsonl` input (Claude Code tool names and fields); also the request part of a `policy test` case. Generated from src/cli/check-request.ts.",
+    description: "One line of `infragate check --jsonl` input (Claude Code tool names and fields); also the request part of a `policy test` case. Generated from src/decide/check-request.ts.",
   },
   {
     file: "check-answer.schema.json",
     schema: "CheckAnswer",
     io: "output",
     title: "infragate check answer",
-    description: "One line of `infragate check --jsonl` output. Generated from src/cli/check-request.ts.",
+    description: "One line of `infragate check --jsonl` output. Generated from src/decide/check-request.ts.",
   },
 ];
 
@@ -58,7 +58,7 @@ async function fromDist() {
     process.exit(2);
   }
   const { Config } = await import(path.join(dist, "config", "schema.js"));
-  const { CheckRequest, CheckAnswer } = await import(path.join(dist, "cli", "check-request.js"));
+  const { CheckRequest, CheckAnswer } = await import(path.join(dist, "decide", "check-request.js"));
   return { Config, CheckRequest, CheckAnswer };
 }
 

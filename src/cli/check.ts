@@ -9,7 +9,7 @@ import type { DecideContext } from "../decide/index.js";
 import { loadRuntime } from "../runtime/context.js";
 import { gate, type GateResult } from "../runtime/gate.js";
 import { parseArgs } from "./args.js";
-import { CheckRequest, requestToAction, type CheckAnswer } from "./check-request.js";
+import { CheckRequest, requestToAction, type CheckAnswer } from "../decide/check-request.js";
 import { EXIT, exitFor, type CliIo } from "./io.js";
 import { formatVerdict } from "./format.js";
 

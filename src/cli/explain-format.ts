@@ -2,7 +2,7 @@
  *  Plain text when NO_COLOR is set or stdout is not a TTY. */
 import type { CedarValue } from "../policy/types.js";
 import type { EntityData, Uid } from "../policy/types.js";
-import type { Explanation, ExplainedCommand, ExplainedRequest } from "./explain.js";
+import type { Explanation, ExplainedCommand, ExplainedRequest } from "./explanation.js";
 import { useColor } from "./format.js";
 
 type Paint = (code: string, text: string) => string;

@@ -1,12 +1,6 @@
-/** What a CLI verb gets from the process: output streams, stdin, environment, cwd. Plain data for tests. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Reads all of stdin (once). */
-  readonly readStdin: () => Promise<string>;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-}
+import type { CliIo } from "../util/process-io.js";
+
+export type { CliIo };
 
 export type Verb = (args: readonly string[], io: CliIo) => Promise<number>;
 

@@ -1,7 +1,6 @@
 /** The gate: action -> facts -> Cedar -> verdict. Every step is a plain function over plain data. */
 import path from "node:path";
-import os from "node:os";
-import { classifyPath, type PathContext } from "../clis/path-classes.js";
+import { classifyPath } from "../clis/path-classes.js";
 import { PROGRAM_NAMES } from "../clis/registry.js";
 import type { Operation } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
@@ -14,9 +13,11 @@ import type { Engine } from "../policy/engine.js";
 import { toCedarRequest, type AgentInfo } from "../policy/request.js";
 import { analyzeShell } from "../shell/analyze.js";
 import { diskScriptReader } from "../enrich/script-files.js";
-import type { Env, FileEffect } from "../shell/types.js";
+import type { CedarRequest } from "../policy/types.js";
+import type { Env, FileEffect, SimpleCommand } from "../shell/types.js";
 import { enrichRemoteState, enrichStateFacts, rememberEffects } from "../state/index.js";
 import { describeAction, type GateAction } from "./action.js";
+import { pathContextOf } from "./paths.js";
 import { fileOperation, shellOperations } from "./shell-ops.js";
 import { combineFindings, CONFIG_ACTION, type Finding, type Verdict } from "./verdict.js";
 
@@ -44,6 +45,9 @@ export interface DecideContext {
 export interface Decided extends Verdict {
   readonly operations: readonly Operation[];
   readonly files: readonly FileEffect[];
+  /** What the pipeline evaluated, for `explain`: the simple commands the shell stage found, and the Cedar
+   *  request of each operation (same order as `operations` and the first findings). */
+  readonly trace: { readonly commands: readonly SimpleCommand[]; readonly requests: readonly CedarRequest[] };
 }
 
 /** A tool's input as facts: its top-level keys, and its JSON (truncated, for messages and coarse rules). */
@@ -58,12 +62,12 @@ function toolInputFacts(raw: unknown): { inputKeys: string[]; input: string } {
   return { inputKeys, input: input.length > 4096 ? input.slice(0, 4096) : input };
 }
 
-function collectOperations(action: GateAction, ctx: DecideContext): { operations: Operation[]; files: FileEffect[]; problems: string[] } {
+function collectOperations(action: GateAction, ctx: DecideContext): { operations: Operation[]; files: FileEffect[]; problems: string[]; commands?: readonly SimpleCommand[] } {
   switch (action.kind) {
     case "shell": {
       const analysis = analyzeShell(action.command, { cwd: action.cwd, env: ctx.env, names: PROGRAM_NAMES, scripts: diskScriptReader });
       const ops = shellOperations(action.command, analysis);
-      return { operations: ops.operations, files: ops.files, problems: [...analysis.problems] };
+      return { operations: ops.operations, files: ops.files, problems: [...analysis.problems], commands: analysis.commands };
     }
     case "file":
       return {
@@ -94,10 +98,8 @@ function collectOperations(action: GateAction, ctx: DecideContext): { operations
 }
 
 export async function decide(action: GateAction, ctx: DecideContext): Promise<Decided> {
-  const home = ctx.env.HOME || os.homedir();
-  const kubeconfigs = (ctx.env.KUBECONFIG ?? "").split(path.delimiter).filter((p) => p.length > 0).map((p) => path.resolve(ctx.root, p.startsWith("~/") ? path.join(home, p.slice(2)) : p));
-  const paths: PathContext = { root: ctx.root, home, infragateHome: ctx.home, kubeconfigs };
-  const stateCtx = { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env };
+  const paths = pathContextOf(ctx.root, ctx.env, ctx.home);
+  const stateCtx = { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env, paths };
   const collected = collectOperations(action, ctx);
   const classify = (abs: string): readonly string[] => classifyPath(abs, paths);
   const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(settleDestinations(collected.files), paths)), classify);
@@ -105,8 +107,9 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   const fileOps = files.map((f) => fileOperation(f, tool, classify, paths));
   const operations = enrichRemoteState(await enrichStateFacts([...(await enrichDatabaseFacts(collected.operations)), ...fileOps], stateCtx), ctx.root, ctx.home);
   const requestEnv = { agent: ctx.agent, config: ctx.config, paths };
-  const findings: Finding[] = operations.map((op) => {
-    const verdict = ctx.engine.authorize(toCedarRequest(op, requestEnv));
+  const requests = operations.map((op) => toCedarRequest(op, requestEnv));
+  const findings: Finding[] = operations.map((op, i) => {
+    const verdict = ctx.engine.authorize(requests[i] as CedarRequest);
     return { action: op.action, summary: op.summary, ...verdict };
   });
   for (const problem of ctx.problems ?? []) {
@@ -119,15 +122,14 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   if (verdict.decision !== "deny" && remember !== "never") {
     await rememberEffects(files, operations, stateCtx, { effects: remember === "allowed" && verdict.decision === "allow", pending: true });
   }
-  return { ...verdict, operations, files };
+  return { ...verdict, operations, files, trace: { commands: collected.commands ?? [], requests } };
 }
 
 /** An agent's post-tool event: the action ran (allowed, or asked and approved), so its effects are remembered
  *  for the session. Nothing is decided and nothing is audited. */
 export async function rememberRan(action: GateAction, ctx: DecideContext): Promise<void> {
-  const home = ctx.env.HOME || os.homedir();
-  const paths: PathContext = { root: ctx.root, home, infragateHome: ctx.home, kubeconfigs: [] };
+  const paths = pathContextOf(ctx.root, ctx.env, ctx.home);
   const collected = collectOperations(action, ctx);
   const files = addSymlinkTargets(await listArchiveMembers(collected.files), (abs) => classifyPath(abs, paths));
-  await rememberEffects(files, collected.operations, { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env }, { effects: true, pending: false });
+  await rememberEffects(files, collected.operations, { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env, paths }, { effects: true, pending: false });
 }

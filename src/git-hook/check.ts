@@ -12,7 +12,7 @@ import { toCedarRequest } from "../policy/request.js";
 import type { DecisionKind } from "../policy/types.js";
 import { loadRuntime } from "../runtime/context.js";
 import { gate } from "../runtime/gate.js";
-import type { CliIo } from "../cli/io.js";
+import type { CliIo } from "../util/process-io.js";
 import { scanDiff, type SecretHit } from "./secrets.js";
 import { readStaged } from "./staged.js";
 import type { Operation } from "../clis/types.js";

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { requestToAction, type CheckRequest } from "../cli/check-request.js";
+import { requestToAction, type CheckRequest } from "../decide/check-request.js";
 import { loadConfig } from "../config/load.js";
 import { Config } from "../config/schema.js";
 import type { GateAction } from "../decide/action.js";

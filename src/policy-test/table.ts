@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { CheckRequest } from "../cli/check-request.js";
+import { CheckRequest } from "../decide/check-request.js";
 import { Config } from "../config/schema.js";
 
 const Decision = z.enum(["allow", "ask", "deny"]);

@@ -17,6 +17,9 @@ export interface Engine {
   authorize(request: CedarRequest): RequestVerdict;
   /** Full Cedar evaluation with every policy: no scope filter, no shortcut (for the equivalence test). */
   authorizeFull(request: CedarRequest): RequestVerdict;
+  /** Every policy whose scope and conditions hold for the request, forbids and permits evaluated apart so that
+   *  neither hides the other (for `explain`). */
+  matching(request: CedarRequest): readonly string[];
   /** How many requests were answered without Cedar, and how many with it (bench and tests). */
   readonly stats: { shortcut: number; cedar: number };
 }
@@ -93,16 +96,19 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
     answers.set(key, answer);
   };
 
-  function evaluate(request: CedarRequest, ids: readonly string[]): RequestVerdict {
+  type CedarAnswer = { readonly decision: "allow" | "deny"; readonly reason: readonly string[]; readonly errors: readonly string[] };
+
+  /** One Cedar call with the given policies; a failure to load or evaluate is an error (fail closed). */
+  function cedarCall(request: CedarRequest, ids: readonly string[]): CedarAnswer | { readonly failed: string[] } {
     stats.cedar++;
     let cedar: CedarWasm;
     try {
       cedar = cedarFor();
     } catch (err) {
-      return { decision: "deny", policies: [], reasons: [], errors: [`Cedar failed to load: ${(err as Error).message}`] };
+      return { failed: [`Cedar failed to load: ${(err as Error).message}`] };
     }
     const setId = policySetFor(cedar, ids);
-    if (typeof setId !== "string") return { decision: "deny", policies: [], reasons: [], errors: [setId.error] };
+    if (typeof setId !== "string") return { failed: [setId.error] };
     const entities = schemaName ? request.entities : [...request.entities, ...actionEntities(request.action.id)];
     // Cedar is a pure function of the policy set and the request with its entities: an identical request to
     // the same preparsed set gets the remembered answer (a warm process sees the same requests again and again).
@@ -120,16 +126,21 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
           ...(schemaName ? { preparsedSchemaName: schemaName, validateRequest: true } : {}),
         });
       } catch (err) {
-        return { decision: "deny", policies: [], reasons: [], errors: [`Cedar threw: ${(err as Error).message}`] };
+        return { failed: [`Cedar threw: ${(err as Error).message}`] };
       }
       if (answer.type === "success") remember(key, answer);
     }
-    if (answer.type !== "success") {
-      return { decision: "deny", policies: [], reasons: [], errors: answer.errors.map((e) => e.message) };
-    }
+    if (answer.type !== "success") return { failed: answer.errors.map((e) => e.message) };
     const { decision, diagnostics } = answer.response;
-    const errors = diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
-    const matched = [...diagnostics.reason].sort();
+    return { decision, reason: diagnostics.reason, errors: diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`) };
+  }
+
+  function evaluate(request: CedarRequest, ids: readonly string[]): RequestVerdict {
+    const answer = cedarCall(request, ids);
+    if ("failed" in answer) return { decision: "deny", policies: [], reasons: [], errors: answer.failed };
+    const { decision } = answer;
+    const errors = [...answer.errors];
+    const matched = [...answer.reason].sort();
     if (errors.length > 0) {
       return { decision: "deny", policies: matched, reasons: matched.map((id) => policies.meta[id]?.reason ?? id), errors };
     }
@@ -174,6 +185,16 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
     actions: pack.actions,
     stats,
     authorizeFull: (request) => evaluate(request, allIds),
+    matching(request: CedarRequest): readonly string[] {
+      const ids = new Set<string>();
+      for (const effect of ["forbid", "permit"] as const) {
+        const subset = scopeCandidates(request, allIds).filter((id) => policies.meta[id]?.effect === effect);
+        if (subset.length === 0) continue;
+        const answer = cedarCall(request, subset);
+        if (!("failed" in answer)) for (const id of answer.reason) ids.add(id);
+      }
+      return [...ids].sort();
+    },
     authorize(request: CedarRequest): RequestVerdict {
       const candidates = scopeCandidates(request, allIds);
       if (!opts.validateRequests) {

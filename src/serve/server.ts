@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
-import { runHookWith } from "../cli/hook.js";
-import type { CliIo } from "../cli/io.js";
+import { runHookWith } from "../hook/run.js";
+import type { CliIo } from "../util/process-io.js";
 import { preferOptimizedCedar } from "../policy/cedar.js";
 import { readBuildId } from "./build-id.js";
 import { HTTP_TOKEN_HEADER, tokenMatches, type HttpConfig } from "./http-config.js";

@@ -1,4 +1,5 @@
 /** Where the state stage reads and remembers: infragate's home, the agent session, the workspace, the env. */
+import type { PathContext } from "../clis/path-classes.js";
 import type { Env } from "../shell/types.js";
 
 export interface StateContext {
@@ -8,4 +9,6 @@ export interface StateContext {
   readonly session: string;
   readonly root: string;
   readonly env: Env;
+  /** How paths are classified (src/decide/paths.ts builds it once per decision). */
+  readonly paths: PathContext;
 }

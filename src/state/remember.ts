@@ -4,7 +4,6 @@
  *  - destroy plans: `plan -destroy -out=X` marks X (a later plain `plan -out=X` clears the mark);
  *  - pending changes: an operation such as init, workspace select or apply announces the state
  *    changes it will legitimately make, so that the next sighting does not call them a swap. */
-import os from "node:os";
 import path from "node:path";
 import { classifyPath, type PathClass } from "../clis/path-classes.js";
 import type { Operation } from "../clis/types.js";
@@ -32,8 +31,7 @@ function byTerraform(effect: FileEffect): boolean {
 }
 
 export function touchesOf(files: readonly FileEffect[], ctx: StateContext, now: number): Touch[] {
-  const paths = { root: ctx.root, home: ctx.env.HOME || os.homedir(), infragateHome: ctx.home };
-  const interesting = (abs: string): string[] => classifyPath(abs, paths).filter((c) => REMEMBERED_CLASSES.has(c));
+  const interesting = (abs: string): string[] => classifyPath(abs, ctx.paths).filter((c) => REMEMBERED_CLASSES.has(c));
   const out: Touch[] = [];
   for (const f of files) {
     if (f.op === "read" || byTerraform(f)) continue;

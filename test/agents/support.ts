@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CliIo } from "../../src/cli/io.js";
-import { runHookWith } from "../../src/cli/hook.js";
+import type { CliIo } from "../../src/util/process-io.js";
+import { runHookWith } from "../../src/hook/run.js";
 
 export interface HookRun {
   readonly code: number;

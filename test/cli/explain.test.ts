@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditDir } from "../../src/audit/files.js";
-import { runExplain, type Explanation } from "../../src/cli/explain.js";
+import { runExplain } from "../../src/cli/explain.js";
+import type { Explanation } from "../../src/cli/explanation.js";
 import { runVerb } from "./run-cli.js";
 import { makeWorkspace, tempDir } from "./workspace.js";
 

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CheckAnswer, CheckRequest } from "../../src/cli/check-request.js";
+import { CheckAnswer, CheckRequest } from "../../src/decide/check-request.js";
 import { Config } from "../../src/config/schema.js";
 // @ts-expect-error: a plain .mjs script without types
 import { renderJsonSchemas, SCHEMA_DIR } from "../../scripts/gen-json-schemas.mjs";

@@ -10,13 +10,15 @@ import { loadMemory, MAX_ENTRIES, sessionPath } from "../../src/state/session.js
 import { expectSchemaValid, simple } from "../clis/terraform-support.js";
 import { tmpdir, writeState } from "./tf.js";
 import { terraformFacts } from "../support/facts.js";
+import { pathContextOf } from "../../src/decide/paths.js";
 import type { PlanFacts, StateFacts } from "../../src/facts/generated/10-terraform.js";
 
 function world(session = "s-1"): { ctx: StateContext; dir: string; state: string } {
   const root = tmpdir("infragate-ws-");
   const dir = path.join(root, "infra");
   fs.mkdirSync(dir);
-  return { ctx: { home: tmpdir("infragate-home-"), session, root, env: { HOME: root } }, dir, state: path.join(dir, "terraform.tfstate") };
+  const home = tmpdir("infragate-home-");
+  return { ctx: { home, session, root, env: { HOME: root }, paths: pathContextOf(root, { HOME: root }, home) }, dir, state: path.join(dir, "terraform.tfstate") };
 }
 
 function tfOp(line: string, cwd: string, env: Record<string, string> = {}, inline: string[] = []): Operation {

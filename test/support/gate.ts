@@ -10,7 +10,6 @@ import { compilePackFromSource, getPackageRoot } from "../../src/policy/pack.js"
 import { compilePolicyText } from "../../src/policy/compile.js";
 import { selectPolicies } from "../../src/runtime/policies.js";
 import type { CedarRequest, PolicyPack } from "../../src/policy/types.js";
-import { toCedarRequest } from "../../src/policy/request.js";
 
 let cachedPack: PolicyPack | undefined;
 /** Engines are stateless between requests: one pair per policy selection serves every case. */
@@ -74,13 +73,12 @@ export function makeGate(opts: GateOptions = {}): TestGate {
   const run = (action: GateAction, env: Record<string, string> = {}): Promise<Decided> =>
     decide(action, { agent, env: { ...baseEnv, ...env }, engine, config, root, home });
   const ran = (command: string): Promise<void> => rememberRan({ kind: "shell", command, cwd: root, tool: "Bash" }, { agent, env: baseEnv, engine, config, root, home });
-  const paths = { root, home: baseEnv.HOME ?? os.homedir(), infragateHome: home };
   return {
     root,
     home,
     engine,
     fast,
-    requestsOf: (result) => result.operations.map((op) => toCedarRequest(op, { agent, config, paths })),
+    requestsOf: (result) => [...result.trace.requests],
     run,
     ran,
     shell: (command, o = {}) => run({ kind: "shell", command, cwd: o.cwd ? path.resolve(root, o.cwd) : root, tool: "Bash" }, o.env),

@@ -1,7 +1,7 @@
 /** Assertions on hook answers: a block is the agent's own deny form AND an exit code the agent treats as a block. */
 import { expect } from "vitest";
 import type { HookRun } from "../../agents/support.js";
-import { DEFAULT_DEADLINE_MS } from "../../../src/cli/hook.js";
+import { DEFAULT_DEADLINE_MS } from "../../../src/hook/run.js";
 
 export const AGENTS = ["claude-code", "cursor", "gemini", "codex"] as const;
 export type Agent = (typeof AGENTS)[number];

@@ -1,7 +1,7 @@
 /** `check --jsonl` requests: Claude Code's tool names and fields. The schema is the type. */
 import path from "node:path";
 import { z } from "zod";
-import type { GateAction } from "../decide/action.js";
+import type { GateAction } from "./action.js";
 
 const Cwd = z.string().min(1).optional().describe("absolute working directory (default: the process's cwd)");
 const FilePath = z.string().min(1).describe("the file; relative paths resolve against cwd");

@@ -9,10 +9,10 @@ import { loadConfig } from "../config/load.js";
 import { Config } from "../config/schema.js";
 import type { GateAction } from "../decide/action.js";
 import { decide } from "../decide/index.js";
-import { createEngine, type Engine } from "../policy/engine.js";
+import type { Engine } from "../policy/engine.js";
 import { compilePackFromSource, getPackageRoot } from "../policy/pack.js";
 import type { DecisionKind, PolicyPack } from "../policy/types.js";
-import { loadUserPolicies, selectPolicies } from "../runtime/policies.js";
+import { assembleEngine, loadUserPolicies } from "../runtime/policies.js";
 import { isMcp, mcpName, type CaseRequest, type CaseTable, type TestCase } from "./table.js";
 
 export interface RunOptions {
@@ -64,7 +64,6 @@ function setupFor(table: CaseTable, opts: RunOptions): Setup {
   const { pack, problems: packProblems } = sourcePack();
   const problems = [...packProblems];
   const user = opts.workspace ? loadUserPolicies(opts.workspace) : { policies: [], problems: [] };
-  problems.push(...user.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
   let config: Config;
   if (table.config !== undefined) {
     config = Config.parse(table.config);
@@ -75,9 +74,9 @@ function setupFor(table: CaseTable, opts: RunOptions): Setup {
   } else {
     config = Config.parse({});
   }
-  const selected = selectPolicies(pack, user.policies, config);
-  problems.push(...selected.problems);
-  return { engine: createEngine(pack, selected.policies, { validateRequests: true }), config, problems };
+  const assembled = assembleEngine(pack, user, config, { validateRequests: true });
+  problems.push(...assembled.problems);
+  return { engine: assembled.engine, config, problems };
 }
 
 function tempDir(prefix: string): string {

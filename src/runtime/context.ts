@@ -2,11 +2,11 @@
 import { findWorkspaceRoot, loadConfig } from "../config/load.js";
 import { getInfragateHome } from "../config/home.js";
 import type { DecideContext } from "../decide/index.js";
-import { createEngine, type EngineOptions } from "../policy/engine.js";
+import type { EngineOptions } from "../policy/engine.js";
 import { loadPack } from "../policy/pack.js";
 import type { AgentInfo } from "../policy/request.js";
 import type { Env } from "../shell/types.js";
-import { loadUserPolicies, selectPolicies } from "./policies.js";
+import { assembleEngine, loadUserPolicies } from "./policies.js";
 import { validateUserPolicies } from "./validate-user.js";
 
 export interface RuntimeOptions {
@@ -30,17 +30,16 @@ export function loadRuntime(opts: RuntimeOptions): DecideContext {
   const problems: string[] = [...configProblems];
   const pack = loadPack();
   const user = loadUserPolicies(root);
-  problems.push(...user.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
-  const selected = selectPolicies(pack, user.policies, config);
-  problems.push(...selected.problems);
+  const assembled = assembleEngine(pack, user, config, opts.engine);
+  problems.push(...assembled.problems);
   const home = getInfragateHome(opts.env);
   if (user.problems.length === 0) {
-    problems.push(...validateUserPolicies(home, selected.policies, user.policies.flatMap((p) => Object.keys(p.texts))));
+    problems.push(...validateUserPolicies(home, assembled.policies, user.policies.flatMap((p) => Object.keys(p.texts))));
   }
   return {
     agent: opts.agent,
     env: cleanEnv(opts.env),
-    engine: createEngine(pack, selected.policies, opts.engine),
+    engine: assembled.engine,
     config,
     root,
     home,

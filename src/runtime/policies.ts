@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { compilePolicyText, mergePolicies, type PolicyProblem } from "../policy/compile.js";
 import type { Config } from "../config/schema.js";
+import { createEngine, type Engine, type EngineOptions } from "../policy/engine.js";
 import type { CompiledPolicies, PolicyPack } from "../policy/types.js";
 
 export const BASELINE_PERMIT = "baseline.permit-all";
@@ -63,4 +64,26 @@ export function selectPolicies(
     delete scopes[id];
   }
   return { policies: { texts, meta, scopes }, problems };
+}
+
+export interface UserPolicies {
+  readonly policies: readonly CompiledPolicies[];
+  readonly problems: readonly PolicyProblem[];
+}
+
+export interface Assembled {
+  readonly engine: Engine;
+  /** The policies in force (pack + user, less the disabled ones). */
+  readonly policies: CompiledPolicies;
+  /** User policy files that failed to compile and selection problems: each makes every decision deny. */
+  readonly problems: string[];
+}
+
+/** The one place an engine is put together: the pack, the user's policies, the config's mode and disables.
+ *  Used by the runtime (hooks, check, explain, git), `policy test` and the test gate alike. */
+export function assembleEngine(pack: PolicyPack, user: UserPolicies, config: Pick<Config, "mode" | "disable">, opts: EngineOptions = {}): Assembled {
+  const problems = user.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+  const selected = selectPolicies(pack, user.policies, config);
+  problems.push(...selected.problems);
+  return { engine: createEngine(pack, selected.policies, opts), policies: selected.policies, problems };
 }

@@ -5,10 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { Config, type ConfigInput } from "../../src/config/schema.js";
 import { decide, rememberRan, type Decided, type GateAction } from "../../src/decide/index.js";
-import { createEngine, type Engine } from "../../src/policy/engine.js";
+import type { Engine } from "../../src/policy/engine.js";
 import { compilePackFromSource, getPackageRoot } from "../../src/policy/pack.js";
 import { compilePolicyText } from "../../src/policy/compile.js";
-import { selectPolicies } from "../../src/runtime/policies.js";
+import { assembleEngine } from "../../src/runtime/policies.js";
 import type { CedarRequest, PolicyPack } from "../../src/policy/types.js";
 
 let cachedPack: PolicyPack | undefined;
@@ -62,8 +62,8 @@ export function makeGate(opts: GateOptions = {}): TestGate {
   const key = JSON.stringify([config.mode, config.disable, opts.userPolicies ?? ""]);
   let engines = engineCache.get(key);
   if (!engines) {
-    const { policies } = selectPolicies(pack, user ? [user.policies] : [], config);
-    engines = { validating: createEngine(pack, policies, { validateRequests: true }), fast: createEngine(pack, policies) };
+    const users = { policies: user ? [user.policies] : [], problems: [] };
+    engines = { validating: assembleEngine(pack, users, config, { validateRequests: true }).engine, fast: assembleEngine(pack, users, config).engine };
     engineCache.set(key, engines);
   }
   const engine = engines.validating;

@@ -78,8 +78,10 @@ export function interpretMv(cmd: SimpleCommand): FileEffect[] {
   return out;
 }
 
+const INSTALL_VALUED = { shortValued: "tmogS", longValued: ["target-directory", "mode", "owner", "group", "suffix", "strip-program", "backup"] };
+
 export function interpretInstall(cmd: SimpleCommand): FileEffect[] {
-  const p = parseArgs(cmd.argv.slice(1), { shortValued: "tmogS", longValued: ["target-directory", "mode", "owner", "group", "suffix", "strip-program", "backup"] });
+  const p = parseArgs(cmd.argv.slice(1), INSTALL_VALUED);
   if (hasFlag(p, "d", "directory")) return p.operands.map((d) => effectOf(cmd, "write", resolvePath(cmd, d), "install"));
   const pl = placement(p);
   const out = pl.sources.map((s) => effectOf(cmd, "read", resolvePath(cmd, s), "install"));
@@ -93,8 +95,10 @@ const RSYNC_VALUED = [
 ];
 const RSYNC_DELETE = ["delete", "del", "delete-before", "delete-during", "delete-delay", "delete-after", "delete-excluded", "delete-missing-args"];
 
+const RSYNC_SPEC = { shortValued: "efBT", longValued: RSYNC_VALUED };
+
 export function interpretRsync(cmd: SimpleCommand): FileEffect[] {
-  const p = parseArgs(cmd.argv.slice(1), { shortValued: "efBT", longValued: RSYNC_VALUED });
+  const p = parseArgs(cmd.argv.slice(1), RSYNC_SPEC);
   if (p.operands.length < 2 || hasFlag(p, "n", "dry-run", "list-only")) return [];
   const dest = p.operands[p.operands.length - 1] ?? "";
   if (isRemote(dest)) {
@@ -125,11 +129,19 @@ export function interpretScp(cmd: SimpleCommand): FileEffect[] {
 }
 
 /** ln: the link path is written; the target is aliased (a later write through the link reaches it), so it counts as written too. */
-export function interpretLn(cmd: SimpleCommand): FileEffect[] {
-  const p = parseArgs(cmd.argv.slice(1), { shortValued: "tS", longValued: ["target-directory", "suffix", "backup"] });
+const LN_VALUED = { shortValued: "tS", longValued: ["target-directory", "suffix", "backup"] };
+
+/** ln's link targets and where the links go (`ln -s T` links into the cwd). */
+function linkPlacement(p: ParsedArgs): { linkTargets: readonly string[]; dest: string | undefined; target: string | undefined } {
   const target = lastValue(p, "t", "target-directory");
   const linkTargets = target !== undefined || p.operands.length >= 2 ? (target !== undefined ? p.operands : p.operands.slice(0, -1)) : p.operands;
   const dest = target ?? (p.operands.length >= 2 ? p.operands[p.operands.length - 1] : ".");
+  return { linkTargets, dest, target };
+}
+
+export function interpretLn(cmd: SimpleCommand): FileEffect[] {
+  const p = parseArgs(cmd.argv.slice(1), LN_VALUED);
+  const { linkTargets, dest, target } = linkPlacement(p);
   const out = landing(cmd, "ln", { dest, sources: linkTargets, destIsDir: target !== undefined });
   const symbolic = hasFlag(p, "s", "symbolic");
   for (const t of linkTargets) {
@@ -137,4 +149,23 @@ export function interpretLn(cmd: SimpleCommand): FileEffect[] {
     out.push(effectOf(cmd, "write", resolvePath(cmd, t), symbolic ? "ln -s target" : "ln target"));
   }
   return out;
+}
+
+/** Sources and destination of a cp, mv, install, ln or rsync, read as the interpreters above read them (for the
+ *  pipeline's renamed-program check, src/decide/renamed.ts); undefined for other programs or no destination. */
+export function copyOperands(cmd: SimpleCommand): { readonly sources: readonly string[]; readonly dest: string } | undefined {
+  const args = cmd.argv.slice(1);
+  if (cmd.program === "ln") {
+    const { linkTargets, dest } = linkPlacement(parseArgs(args, LN_VALUED));
+    return dest === undefined ? undefined : { sources: linkTargets, dest };
+  }
+  if (cmd.program === "rsync") {
+    const p = parseArgs(args, RSYNC_SPEC);
+    const dest = p.operands[p.operands.length - 1];
+    return p.operands.length < 2 || dest === undefined ? undefined : { sources: p.operands.slice(0, -1), dest };
+  }
+  const spec = cmd.program === "install" ? INSTALL_VALUED : cmd.program === "cp" || cmd.program === "mv" ? CP_VALUED : undefined;
+  if (!spec) return undefined;
+  const pl = placement(parseArgs(args, spec));
+  return pl.dest === undefined ? undefined : { sources: pl.sources, dest: pl.dest };
 }

@@ -31,6 +31,8 @@ export const PATH_CLASS_GROUPS: Readonly<Record<string, readonly PathClass[]>> =
 /** Not a path class but a class of the action's target: it covers a directory tree or an archive, whose
  *  members' classes are in the request's context (memberClasses). */
 export const TREE_CLASS = "tree";
+/** The class of a file whose path holds an expansion that could not be resolved (`> $OUT`). */
+export const UNRESOLVED_PATH_CLASS = "unresolved-path";
 
 export interface PathContext {
   /** Absolute workspace root. */

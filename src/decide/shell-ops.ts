@@ -120,7 +120,7 @@ export function fileOperation(effect: FileEffect, tool: string, classify: (abs: 
   const tree = effect.archive !== undefined || effect.members !== undefined || effect.membersKnown !== undefined;
   return {
     action: `file.${effect.op}`,
-    resource: { type: "File", path: effect.path, tree },
+    resource: { type: "File", path: effect.path, tree, unresolved: effect.unresolved === true },
     context: {
       tool,
       via: effect.via,

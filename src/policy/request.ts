@@ -1,6 +1,6 @@
 /** Operation (from the interpreters) -> Cedar request with its entities. */
 import path from "node:path";
-import { classifyPath, PATH_CLASS_GROUPS, TREE_CLASS, type PathContext } from "../clis/path-classes.js";
+import { classifyPath, PATH_CLASS_GROUPS, TREE_CLASS, UNRESOLVED_PATH_CLASS, type PathContext } from "../clis/path-classes.js";
 import { programGroups } from "../clis/registry.js";
 import type { Operation, ResourceRef } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
@@ -45,6 +45,8 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
     case "File": {
       const classes: string[] = classifyPath(ref.path, env.paths);
       if (ref.tree) classes.push(TREE_CLASS);
+      // A computed path is its own class, so its policy scopes on it and everyday edits stay outside it.
+      if (ref.unresolved) classes.push(UNRESOLVED_PATH_CLASS);
       return {
         uid: { type: "File", id: ref.path },
         attrs: { path: ref.path, classes, insideWorkspace: !classes.includes("outside-workspace"), env: envLabelFor(ref.path, env) },

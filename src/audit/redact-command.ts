@@ -5,7 +5,7 @@
  * `redis-cli -a X`, `curl -u user:pass`). Quoted words with spaces (`bash -c '...'`) are redacted
  * recursively. Everything is a linear scan plus bounded regexes.
  */
-import { isSecretName } from "./secret-name.js";
+import { isSecretName } from "../util/secret-name.js";
 import { scanShellWords, segments, type ShellToken, type Word } from "./shell-words.js";
 
 export const REDACTED = "[REDACTED]";

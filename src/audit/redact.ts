@@ -3,7 +3,7 @@
  */
 import { redactArgv, redactCommand, REDACTED } from "./redact-command.js";
 import { redactPatterns } from "./redact-patterns.js";
-import { isSecretName } from "./secret-name.js";
+import { isSecretName } from "../util/secret-name.js";
 
 export { REDACTED };
 

@@ -1,6 +1,6 @@
 /** What `infragate explain` shows: the pipeline's own trace of one action (commands, file effects, the Cedar
  *  requests it evaluated and the policies that matched), as data for the text and JSON formats. */
-import { isSecretName } from "../audit/secret-name.js";
+import { isSecretName } from "../util/secret-name.js";
 import { describeAction, type GateAction } from "../decide/action.js";
 import { decide, type Decided, type DecideContext } from "../decide/index.js";
 import type { CedarRequest, EntityData, PolicyMeta } from "../policy/types.js";

@@ -21,6 +21,7 @@ import {
   serverlessCli, sstCli, vercelCli,
 } from "./paas/index.js";
 import { pulumiCli } from "./pulumi/index.js";
+import { secretsCli } from "./secrets/index.js";
 import { terraformCli, terragruntCli, tfCliArgsCli } from "./terraform/index.js";
 import type { Interpreter } from "./types.js";
 
@@ -57,6 +58,7 @@ export const CLIS: readonly CliDescriptor[] = [
   databasesCli,
   migrationsCli,
   containersCli,
+  secretsCli,
 ];
 
 function byProgram(): ReadonlyMap<string, CliDescriptor> {

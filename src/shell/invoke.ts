@@ -52,6 +52,7 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     depth: inv.depth,
     stdin: inv.io.stdin,
     ...stdinFacts(inv.io),
+    ...(inv.io.stdoutTo ? { stdoutTo: inv.io.stdoutTo } : {}),
     unresolved,
     inlineCode: extra.inlineCode,
     text: inv.text,

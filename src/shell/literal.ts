@@ -12,6 +12,14 @@ export interface WordResolver {
   readonly joined: JoinWord;
 }
 
+/** The words of a simple command as written (resolved where literal): what a pipe feeds. */
+export function commandWords(cmd: Command, scope: Scope, resolve: WordResolver): string[] {
+  if (!cmd.name) return [];
+  const words: string[] = [];
+  for (const w of [cmd.name, ...cmd.suffix]) if (w.type === "Word") words.push(...resolve.word(w, scope).map((r) => r.value));
+  return words;
+}
+
 /** The text a command writes to stdout when it is a literal `echo`, `printf` or `cat <<EOF` (for `... | bash`). */
 export function literalOutput(cmd: Command, scope: Scope, resolve: WordResolver, exact = false): string | undefined {
   if (!cmd.name) return undefined;

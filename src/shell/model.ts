@@ -16,6 +16,8 @@ export interface Io {
   readonly stdinText: string | undefined;
   /** `< FILE`: the absolute path read as stdin. */
   readonly stdinPath?: string;
+  /** `A | B`: the words of B (as written, resolved where literal) that A's standard output is piped into. */
+  readonly stdoutTo?: readonly string[];
 }
 
 /** Mutable shell state along one execution path; cloned for subshells and nested scripts. */

@@ -33,6 +33,10 @@ export interface SimpleCommand {
   readonly inlineCode: string | undefined;
   /** Source text of this command, for messages. */
   readonly text: string;
+  /** `A | B`: the words of B that this command's standard output is piped into (absent when not piped, or
+   *  when B is not a simple command). `aws ecr get-login-password | docker login --password-stdin` gives
+   *  `["docker", "login", "--password-stdin"]` to the aws command: the token never reaches the agent. */
+  readonly stdoutTo?: readonly string[];
   /** Set when a `cd`/`pushd` earlier on the line had a target that could not be resolved: `cwd` is a guess. */
   readonly cwdUnresolved?: boolean;
   /** Indices into argv of the words that could not be resolved statically (their text is the source text). */

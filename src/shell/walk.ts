@@ -7,7 +7,7 @@ import type {
 import type { Ctx, Inv, Io, Scope } from "./model.js";
 import { TERMINAL, addProblem, cloneScope } from "./model.js";
 import { runCommand } from "./command.js";
-import { literalOutput } from "./literal.js";
+import { commandWords, literalOutput } from "./literal.js";
 import { WORDS } from "./words.js";
 import { applyRedirects } from "./redirects.js";
 import { emit } from "./invoke.js";
@@ -199,13 +199,15 @@ function walkPipeline(commands: readonly CommandNode[], src: string, scope: Scop
     return;
   }
   let prev: CommandNode | undefined;
-  for (const c of commands) {
+  commands.forEach((c, i) => {
     // Each element of a multi-command pipeline runs in its own subshell.
     const text = prev?.type === "Command" ? literalOutput(prev, scope, WORDS) : undefined;
-    const elemIo: Io = prev ? { stdin: "pipe", stdinText: text } : io;
+    const inIo: Io = prev ? { stdin: "pipe", stdinText: text } : io;
+    const next = commands[i + 1];
+    const elemIo: Io = next?.type === "Command" ? { ...inIo, stdoutTo: commandWords(next, scope, WORDS) } : inIo;
     walkNode(c, src, cloneScope(scope), elemIo, ctx);
     prev = c;
-  }
+  });
 }
 
 export function walkNode(node: PipelineNode | AndOr, src: string, scope: Scope, io: Io, ctx: Ctx): void {

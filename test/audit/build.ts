@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 export const REPO = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const FIXTURES = join(REPO, "test", "audit", "fixtures");
 
-/** Returns the directory holding the compiled modules (index.js, append.js, lock.js, ...). */
+/** Returns the directory holding the compiled audit modules (index.js, append.js, lock.js, ...). */
 export async function compileAudit(): Promise<{ root: string; moduleDir: string }> {
   const root = await mkdtemp(join(tmpdir(), "infragate-audit-build-"));
   const out = join(root, "out");
@@ -21,8 +21,9 @@ export async function compileAudit(): Promise<{ root: string; moduleDir: string 
     join(root, "tsconfig.json"),
     JSON.stringify({
       extends: join(REPO, "tsconfig.json"),
-      compilerOptions: { rootDir: join(REPO, "src", "audit"), outDir: out, noEmit: false, declaration: false },
-      include: [join(REPO, "src", "audit", "**", "*.ts")],
+      // src/audit imports src/util (the layer below it): both are compiled, under out/audit and out/util.
+      compilerOptions: { rootDir: join(REPO, "src"), outDir: out, noEmit: false, declaration: false },
+      include: [join(REPO, "src", "audit", "**", "*.ts"), join(REPO, "src", "util", "**", "*.ts")],
     }),
   );
   // ESM output, and bare imports (zod) resolved from the repository's node_modules.
@@ -31,5 +32,5 @@ export async function compileAudit(): Promise<{ root: string; moduleDir: string 
   await promisify(execFile)(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.json")], {
     cwd: REPO,
   });
-  return { root, moduleDir: out };
+  return { root, moduleDir: join(out, "audit") };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { redactFacts, redactText, REDACTED } from "../../src/audit/index.js";
 import { looksLikeSecretToken, shannonEntropy } from "../../src/audit/entropy.js";
-import { isSecretName } from "../../src/audit/secret-name.js";
+import { isSecretName } from "../../src/util/secret-name.js";
 
 const R = REDACTED;
 

@@ -10,6 +10,7 @@ import { isOn, paramValue, paramValues, splitAwsArgv, type AwsParams } from "./g
 import { s3Objects, localWrites } from "./objects.js";
 import { readParams } from "./params.js";
 import { CREDENTIAL_KEYS, actionFor, verbClass } from "./verbs.js";
+import { feedsSecretSink } from "../secrets/sinks.js";
 
 const DOC_PARAMS = ["policy-document", "assume-role-policy-document", "inline-policy", "policy", "policy-text", "resource-policy"];
 
@@ -48,7 +49,14 @@ export function interpretAwsArgv(cmd: SimpleCommand): Interpretation {
   const help = service === "" || service === "help" || operation === "help" || positionals[0] === "help" || globals.has("version");
   const cls = help
     ? "read"
-    : verbClass({ service, operation, withDecryption: isOn(params, "with-decryption"), configureKey, s3Download });
+    : verbClass({
+        service,
+        operation,
+        withDecryption: isOn(params, "with-decryption"),
+        configureKey,
+        s3Download,
+        includeValue: isOn(params, "include-value") || isOn(params, "include-values"),
+      });
   const dryRun = !help && (isOn(params, "dry-run") || isOn(params, "dryrun") || params.values.has("generate-cli-skeleton"));
   const targets = [...positionals];
   if (configureKey !== "" && CREDENTIAL_KEYS.has(configureKey)) targets.push(configureKey);
@@ -86,6 +94,7 @@ export function interpretAwsArgv(cmd: SimpleCommand): Interpretation {
         ingress: { ...ingress },
         wrappers: [...cmd.wrappers],
         depth: cmd.depth,
+        intoLogin: feedsSecretSink(cmd),
       },
       summary: label,
     },

@@ -37,7 +37,6 @@ const DELETE_OPS: Readonly<Record<string, readonly string[]>> = {
 const SECRET_OPS: Readonly<Record<string, readonly string[]>> = {
   secretsmanager: ["get-secret-value", "batch-get-secret-value"],
   kms: ["decrypt", "generate-data-key", "generate-data-key-pair"],
-  sts: ["assume-role", "assume-role-with-saml", "assume-role-with-web-identity", "assume-root", "get-session-token", "get-federation-token"],
   iam: ["create-access-key", "create-login-profile", "update-login-profile", "create-service-specific-credential", "reset-service-specific-credential"],
   ec2: ["get-password-data"],
   ecr: ["get-authorization-token"],
@@ -49,9 +48,21 @@ const SECRET_OPS: Readonly<Record<string, readonly string[]>> = {
   rds: ["generate-db-auth-token"],
   dsql: ["generate-db-connect-auth-token", "generate-db-connect-admin-auth-token"],
   eks: ["get-token"],
-  lambda: ["get-function", "get-function-configuration"],
+  lambda: ["get-function", "get-function-configuration", "list-functions"],
+  ecs: ["describe-task-definition"],
   "cognito-identity": ["get-credentials-for-identity", "get-open-id-token"],
 };
+
+/** service -> operations whose answer is itself a credential: keys, tokens or passwords to log in with (deny). */
+const CREDENTIAL_OPS: Readonly<Record<string, readonly string[]>> = {
+  ecr: ["get-login-password"],
+  "ecr-public": ["get-login-password"],
+  sts: ["assume-role", "assume-role-with-saml", "assume-role-with-web-identity", "assume-root", "get-session-token", "get-federation-token"],
+  lightsail: ["get-instance-access-details", "get-relational-database-master-user-password"],
+};
+
+/** apigateway get-api-key(s): the key values only with --include-value(s). */
+const API_KEY_GETTERS = new Set(["get-api-key", "get-api-keys"]);
 
 /** ssm reads that reveal SecureString values only with --with-decryption. */
 const SSM_DECRYPTABLE = new Set(["get-parameter", "get-parameters", "get-parameters-by-path", "get-parameter-history"]);
@@ -71,6 +82,8 @@ export interface VerbInput {
   readonly configureKey: string;
   /** s3 cp / sync from S3 to the local disk (or stdout) without --delete. */
   readonly s3Download: boolean;
+  /** apigateway --include-value / --include-values. */
+  readonly includeValue?: boolean;
 }
 
 export function verbClass(v: VerbInput): VerbClass {
@@ -81,6 +94,8 @@ export function verbClass(v: VerbInput): VerbClass {
     return has(READ_OPS, service, operation) ? "read" : "mutate";
   }
   if (service === "help" || operation === "help" || operation === "wait") return "read";
+  if (has(CREDENTIAL_OPS, service, operation)) return "credentials";
+  if (service === "apigateway" && API_KEY_GETTERS.has(operation) && v.includeValue) return "credentials";
   if (has(SECRET_OPS, service, operation)) return "secret";
   if (service === "ssm" && SSM_DECRYPTABLE.has(operation)) return v.withDecryption ? "secret" : "read";
   if (has(DELETE_OPS, service, operation)) return "delete";

@@ -9,6 +9,7 @@ import { interpretDd, interpretPatch, interpretPerl, interpretSed, interpretSpon
 import { interpretCurl, interpretReader, interpretWget, READER_PROGRAMS } from "./read.js";
 import { findExecReads, READER_TOOLS } from "./readers.js";
 import { SEARCH_TOOLS } from "./search.js";
+import { metadataOps } from "../secrets/metadata.js";
 import { interpretChmod, interpretFind, interpretRm, interpretRmdir, interpretShred, interpretTouch, interpretTruncate, interpretUnlink } from "./remove.js";
 
 type Tool = (cmd: SimpleCommand) => FileEffect[];
@@ -81,7 +82,8 @@ function markUnresolved(cmd: SimpleCommand, effects: readonly FileEffect[]): Fil
 /** argv, env and cwd -> file effects (absolute paths). Pure: no fs, no process.env. */
 export const interpretFileTool: Interpreter = (cmd: SimpleCommand): Interpretation => {
   const tool = TOOLS.get(cmd.program);
-  return { operations: [], files: tool ? markUnresolved(cmd, tool(cmd)) : [] };
+  const operations = cmd.program === "curl" || cmd.program === "wget" ? metadataOps(cmd) : [];
+  return { operations, files: tool ? markUnresolved(cmd, tool(cmd)) : [] };
 };
 
 export const fileToolsCli: CliDescriptor = {

@@ -3,6 +3,7 @@
 import type { SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
+import { gitCredentialOps } from "../secrets/tools.js";
 import { readInvocation } from "./call.js";
 import { interpretConfig, interpretHookRunner } from "./hooks.js";
 import { interpretApply, interpretCheckout, interpretClean, interpretReset, interpretRestore, interpretStash } from "./worktree.js";
@@ -29,6 +30,10 @@ export const interpretGit: Interpreter = (cmd: SimpleCommand): Interpretation =>
       return interpretStash(inv);
     case "apply":
       return interpretApply(inv);
+    case "credential":
+    case "credential-store":
+    case "credential-cache":
+      return { operations: gitCredentialOps(cmd, inv.subcommand, inv.args), files: [] };
     default:
       return NOTHING;
   }

@@ -2,6 +2,7 @@
  *  ("(current)" when the kubeconfig's current context is used). */
 import type { SimpleCommand } from "../../shell/types.js";
 import { flagFacts, flagOn, flagValue, flagValues, scanCobra, type CobraResult, type CobraSpec } from "../pulumi/cobra.js";
+import { printsSecretData, rawPathReadsSecrets } from "./secret-output.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import type { ActionsWith } from "../../facts/index.js";
 import type { Kubectl } from "../../facts/generated/50-kubernetes.js";
@@ -44,7 +45,6 @@ const WRITE = new Set([
   "expose", "label", "annotate", "set", "taint", "cordon", "uncordon", "drain", "certificate", "proxy", "auth",
 ]);
 const CONFIG_READ = new Set(["view", "get-contexts", "current-context", "get-clusters", "get-users"]);
-const SECRET_OUTPUT = /^(yaml|json|jsonpath|jsonpath-file|jsonpath-as-json|go-template|go-template-file|template|templatefile|custom-columns|custom-columns-file)\b/;
 
 const SHORT_KINDS: Readonly<Record<string, string>> = {
   ns: "namespace", pv: "persistentvolume", pvc: "persistentvolumeclaim", crd: "customresourcedefinition", no: "node",
@@ -93,12 +93,14 @@ export function contextOverride(cmd: SimpleCommand, r: CobraResult, names: reado
 function classify(command: string, sub: string, r: CobraResult, kinds: readonly string[]): ActionsWith<Kubectl> {
   if (flagOn(r, "help") || command === "") return "kubectl.read";
   if (command === "config") {
-    if (sub === "view" && flagOn(r, "raw")) return "kubectl.secret-read";
+    // --flatten turns off the redaction as --raw does: the client keys and tokens are printed in full.
+    if (sub === "view" && (flagOn(r, "raw") || flagOn(r, "flatten"))) return "kubectl.secret-read";
     return CONFIG_READ.has(sub) || sub === "" ? "kubectl.read" : "kubectl.context";
   }
   if (command === "get") {
     const output = flagValue(r, "output") ?? "";
-    return kinds.includes("secret") && SECRET_OUTPUT.test(output) ? "kubectl.secret-read" : "kubectl.read";
+    if (rawPathReadsSecrets(flagValue(r, "raw") ?? "")) return "kubectl.secret-read";
+    return kinds.includes("secret") && printsSecretData(output, flagValue(r, "template") ?? "") ? "kubectl.secret-read" : "kubectl.read";
   }
   if (command === "rollout" && (sub === "status" || sub === "history")) return "kubectl.read";
   if (command === "auth" && sub !== "reconcile") return "kubectl.read";

@@ -1,5 +1,6 @@
 /** `export`/`declare -x`/`typeset -x` of variables that inject flags or approvals into later commands
  *  (iac-semantics 0(d), 2.2, 3.1): the injection persists past this line, where the hook may no longer see it. */
+import { declareOps } from "../secrets/printers.js";
 import type { Interpretation, Interpreter, Operation } from "../types.js";
 import { parseGoBool, splitFlag } from "./flags.js";
 import { splitShellWords } from "./tf-cli-args.js";
@@ -49,12 +50,14 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const interpretEnvExport: Interpreter = (cmd): Interpretation => {
   const [head, ...words] = cmd.argv;
+  // `declare -p`, `export` alone: they print variables, secret-holding ones included (src/clis/secrets).
+  const printed = declareOps(cmd);
   // The shell stage reports every exporting declaration as program "export"; a declare/typeset that reaches
   // us directly exports only with -x.
   if ((head === "declare" || head === "typeset") && cmd.program !== "export") {
-    if (!words.some((w) => /^-[A-Za-z]*x/.test(w))) return { operations: [], files: [] };
+    if (!words.some((w) => /^-[A-Za-z]*x/.test(w))) return { operations: printed, files: [] };
   }
-  const operations: Operation[] = [];
+  const operations: Operation[] = [...printed];
   for (const w of words) {
     if (/^[-+][A-Za-z]+$/.test(w)) continue;
     const eq = w.indexOf("=");

@@ -10,6 +10,7 @@ export type AwsCall = {
   readonly endpointUrl: string;
   readonly ingress: AwsIngress;
   readonly inputFile: string;
+  readonly intoLogin: boolean;
   readonly localEndpoint: boolean;
   readonly managedPolicies: readonly string[];
   readonly operation: string;

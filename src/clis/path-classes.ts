@@ -2,6 +2,7 @@
  *  classes come from the path alone (names and segments), never from the disk. A glob in the name
  *  (`*.tfstate`, left unexpanded by the shell) classifies like the files it stands for. */
 import path from "node:path";
+import { isEnvFileName } from "../util/env-file.js";
 
 export type PathClass =
   | "tfstate"
@@ -128,10 +129,6 @@ function isHookConfig(abs: string, segments: readonly string[], base: string, ct
   return segments[segments.length - 2] === ".claude-plugin";
 }
 
-function isEnvFile(lower: string): boolean {
-  if (/\.(example|sample|template|dist|defaults)$/.test(lower)) return false;
-  return lower === ".env" || lower.startsWith(".env.") || lower === ".envrc" || (lower.endsWith(".env") && lower.length > 4);
-}
 
 /** Source code and documentation in a `secrets/` folder (`src/secrets/index.ts`, `docs/secrets/rotation.md`)
  *  is about secrets, not a secret itself. */
@@ -189,7 +186,7 @@ export function classifyPath(abs: string, ctx: PathContext): PathClass[] {
   // *.tfbackend (partial backend configuration, often with access keys) is a secrets file like *.tfvars:
   // ask to read or write. It selects a backend only at a (gated) `terraform init -backend-config=`.
   if (lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json") || lower.endsWith(".tfbackend")) classes.add("tfvars");
-  if (isEnvFile(lower)) classes.add("env");
+  if (isEnvFileName(lower)) classes.add("env");
   if (isSecretName(lower, segments)) classes.add("secret");
   const inHome = (f: string): boolean => norm === path.join(ctx.home, f);
   if (

@@ -31,6 +31,16 @@ export function stdinFacts(io: Io): { stdinText?: string; stdinPath?: string } {
   };
 }
 
+/** Names of dotenv variables whose values (4 characters or more) are in the command's words. */
+function dotenvArgs(inv: Inv): { dotenvArgs?: string[] } {
+  const dotenv = inv.scope.dotenv;
+  if (!dotenv) return {};
+  const names = Object.entries(dotenv)
+    .filter(([, v]) => v.length >= 4 && inv.words.slice(1).some((w) => w.value.includes(v)))
+    .map(([n]) => n);
+  return names.length > 0 ? { dotenvArgs: names.sort() } : {};
+}
+
 /** Report the command as it stands now. */
 export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?: string | undefined; unresolved?: boolean; unread?: UnreadScript } = {}): void {
   if (inv.words.length === 0) return;
@@ -53,6 +63,7 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     stdin: inv.io.stdin,
     ...stdinFacts(inv.io),
     ...(inv.io.stdoutTo ? { stdoutTo: inv.io.stdoutTo } : {}),
+    ...dotenvArgs(inv),
     unresolved,
     inlineCode: extra.inlineCode,
     text: inv.text,

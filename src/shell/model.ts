@@ -37,6 +37,8 @@ export interface Scope {
   readonly taint: boolean;
   /** `set -a` / `set -o allexport` is on: every plain assignment is exported. */
   allexport?: boolean;
+  /** Variables a sourced dotenv file set (`source .env`): name -> value. Their values are project secrets. */
+  dotenv?: Readonly<Record<string, string>>;
   /** Project scripts this scope runs inside, outermost first (`npm run destroy`): the chain in reasons. */
   via?: readonly string[];
 }
@@ -139,6 +141,7 @@ export function cloneScope(s: Scope, over?: Partial<Pick<Scope, "depth" | "wrapp
     taint: over?.taint ?? s.taint,
     ...(s.allexport ? { allexport: true } : {}),
     ...(s.via ? { via: s.via } : {}),
+    ...(s.dotenv ? { dotenv: s.dotenv } : {}),
   };
 }
 

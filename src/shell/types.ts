@@ -37,6 +37,9 @@ export interface SimpleCommand {
    *  when B is not a simple command). `aws ecr get-login-password | docker login --password-stdin` gives
    *  `["docker", "login", "--password-stdin"]` to the aws command: the token never reaches the agent. */
   readonly stdoutTo?: readonly string[];
+  /** Variables set by a dotenv file sourced earlier on the line (`source .env && echo $APP_KEY`) whose values
+   *  appear in argv: the command handles project secrets. */
+  readonly dotenvArgs?: readonly string[];
   /** Set when a `cd`/`pushd` earlier on the line had a target that could not be resolved: `cwd` is a guess. */
   readonly cwdUnresolved?: boolean;
   /** Indices into argv of the words that could not be resolved statically (their text is the source text). */

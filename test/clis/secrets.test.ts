@@ -36,12 +36,13 @@ describe("environment printers", () => {
   t(interpretSecrets, "env -0", ["secret env (all) [AWS_SECRET_ACCESS_KEY,DATABASE_URL,GITHUB_TOKEN]"]);
   t(interpretSecrets, "env ls", []);
   // single quotes here: the table's splitter would expand $X; the shell stage leaves inherited variables as `$X`
-  t(interpretSecrets, "echo '$GITHUB_TOKEN'", ["secret echo [GITHUB_TOKEN]"]);
-  t(interpretSecrets, "echo '${DB_PASSWORD:-none}'", ["secret echo [DB_PASSWORD]"]);
-  t(interpretSecrets, "printf '%s' '$STRIPE_SECRET_KEY'", ["secret printf [STRIPE_SECRET_KEY]"]);
+  t(interpretSecrets, "echo '$GITHUB_TOKEN'", ["secret variables [GITHUB_TOKEN]"]);
+  t(interpretSecrets, "echo '${DB_PASSWORD:-none}'", ["secret variables [DB_PASSWORD]"]);
+  t(interpretSecrets, "printf '%s' '$STRIPE_SECRET_KEY'", ["secret variables [STRIPE_SECRET_KEY]"]);
   t(interpretSecrets, "echo '$AWS_ACCESS_KEY_ID $AWS_REGION'", []);
   t(interpretSecrets, "echo '$NEXT_PUBLIC_API_KEY'", []);
   t(interpretSecrets, "echo done", []);
+  t(interpretSecrets, "echo shop", ["secret variables [APP_NAME]"], { dotenvArgs: ["APP_NAME"] });
   t(interpretSecrets, "set", ["secret set (all) [AWS_SECRET_ACCESS_KEY,DATABASE_URL,GITHUB_TOKEN]"]);
   t(interpretSecrets, "set -euo pipefail", []);
   t(interpretEnvExport, "declare -p", ["secret declare -p (all) [AWS_SECRET_ACCESS_KEY,DATABASE_URL,GITHUB_TOKEN]"]);

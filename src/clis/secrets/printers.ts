@@ -46,9 +46,11 @@ export function envOps(cmd: SimpleCommand): Operation[] {
   return dump(cmd, "env (all)");
 }
 
-/** echo / printf of "$NAME" where NAME holds a secret (the shell stage leaves inherited variables unexpanded). */
+/** echo / printf of "$NAME" where NAME holds a secret (the shell stage leaves inherited variables unexpanded),
+ *  or of any value a sourced dotenv file set (`source .env && echo $APP_KEY`). */
 export function echoOps(cmd: SimpleCommand): Operation[] {
-  return named(cmd, cmd.program, expandedNames(cmd.argv.slice(1)));
+  const names = [...new Set([...expandedNames(cmd.argv.slice(1)).filter((n) => holdsSecret(n, cmd.env[n])), ...(cmd.dotenvArgs ?? [])])];
+  return names.length > 0 ? [printOperation(cmd, "variables", "secret", names)] : [];
 }
 
 /** declare -p / typeset -p / export -p / set (no arguments): every variable; `declare -p NAME`: that one. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { quote } from "shell-quote";
 import type { GateAction, ToolCategory } from "../decide/action.js";
 import type { FileOp } from "../shell/types.js";
-import type { HookEnv } from "./types.js";
+import type { Decision, HookAnswer, HookEnv } from "./types.js";
 
 /** The payload's cwd if it is an absolute path, else the first project-dir variable set, else the process cwd. */
 export function resolveCwd(payloadCwd: unknown, where: HookEnv, vars: readonly string[]): string {
@@ -118,4 +118,10 @@ export function eventName(payload: unknown): string | undefined {
   if (!payload || typeof payload !== "object") return undefined;
   const e = (payload as Record<string, unknown>).hook_event_name;
   return typeof e === "string" ? e : undefined;
+}
+
+/** The answer of an agent that cannot ask from a hook: nothing on allow (an explicit allow could skip the
+ *  agent's own confirmation), its deny otherwise; an ask is a deny that says a human must act. */
+export function answerWithoutAsk(deny: (reason: string) => HookAnswer): (decision: Decision, reason: string) => HookAnswer {
+  return (decision, reason) => (decision === "allow" ? { stdout: "", stderr: "", exitCode: 0 } : deny(decision === "ask" ? humanMustAct(reason) : reason));
 }

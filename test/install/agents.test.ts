@@ -175,3 +175,23 @@ describe("plugin and pre-commit manifests", () => {
     expect(text).toMatch(/pass_filenames: false/);
   });
 });
+
+describe("copilot installer", () => {
+  const file = ".github/hooks/infragate.json";
+
+  it("writes preToolUse and postToolUse command hooks (bash, timeoutSec 40); idempotent; uninstall removes the file", async () => {
+    const r = await install("copilot", opts);
+    const s = read(file) as { version: number; hooks: Record<string, Record<string, unknown>[]> };
+    expect(s.version).toBe(1);
+    for (const e of ["preToolUse", "postToolUse"]) expect(s.hooks[e]).toEqual([{ type: "command", bash: `${process.execPath} ${LAUNCHER} copilot`, timeoutSec: 40 }]);
+    expect(r.files[0]?.changed).toBe(true);
+    expect((await install("copilot", opts)).files[0]?.changed).toBe(false);
+    await uninstall("copilot", opts);
+    expect(fs.existsSync(path.join(dir, file))).toBe(false);
+  });
+
+  it("--user writes ~/.copilot/hooks/infragate.json", async () => {
+    const r = await install("copilot", { ...opts, user: true });
+    expect(r.files[0]?.file).toBe(path.join(dir, "home", ".copilot", "hooks", "infragate.json"));
+  });
+});

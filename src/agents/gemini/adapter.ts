@@ -3,8 +3,8 @@ import path from "node:path";
 import { z } from "zod";
 import type { GateAction, ToolCategory } from "../../decide/action.js";
 import { searchAction } from "../../decide/search-action.js";
-import { eventName, fileAction, humanMustAct, knownTool, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "../common.js";
-import type { AgentAdapter, Decision, HookAnswer, Reading } from "../types.js";
+import { answerWithoutAsk, eventName, fileAction, knownTool, resolveCwd, shellAction, splitMcpName, unknownToolActions } from "../common.js";
+import type { AgentAdapter, HookAnswer, Reading } from "../types.js";
 
 export const GeminiBeforeTool = z.looseObject({
   hook_event_name: z.string().optional(),
@@ -116,11 +116,7 @@ function deny(reason: string): HookAnswer {
 export const gemini: AgentAdapter = {
   name: "gemini",
   read,
-  answer(decision: Decision, reason: string): HookAnswer {
-    // Allow prints nothing: an explicit "allow" could skip Gemini's own confirmation.
-    if (decision === "allow") return { stdout: "", stderr: "", exitCode: 0 };
-    return deny(decision === "ask" ? humanMustAct(reason) : reason);
-  },
+  answer: answerWithoutAsk(deny),
   fail: deny,
   reportsRan: true,
 };

@@ -5,7 +5,13 @@ import { GUARDED_PROGRAMS, getInterpreter } from "../clis/registry.js";
 import type { Interpretation, Operation } from "../clis/types.js";
 import { TREE_VIAS } from "../clis/file-tools/vias.js";
 import { resolveRenamedPrograms } from "./renamed.js";
-import type { FileEffect, ShellAnalysis, SimpleCommand } from "../shell/types.js";
+import type { BindMount, FileEffect, ShellAnalysis, SimpleCommand } from "../shell/types.js";
+import { hostPathOf } from "../shell/mounts.js";
+
+/** An effect inside a container, on the host paths its bind mounts come from. */
+function onHost(f: FileEffect, mounts: readonly BindMount[]): FileEffect {
+  return { ...f, path: hostPathOf(f.path, mounts), ...(f.archive !== undefined ? { archive: hostPathOf(f.archive, mounts) } : {}) };
+}
 
 const escaped = GUARDED_PROGRAMS.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 const GUARDED_WORD = new RegExp(`(?:^|[^A-Za-z0-9_-])(?:${escaped.join("|")})(?![A-Za-z0-9_-])`);
@@ -89,7 +95,8 @@ export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps
     operations.push(...unreadOperation(cmd));
     if (!learned) continue;
     operations.push(...learned.operations.map((op) => ({ ...op, summary: chained(cmd, op.summary) })));
-    files.push(...learned.files);
+    // In a container, a path under a bind mount is the host path it is mounted from.
+    files.push(...(cmd.mounts ? learned.files.map((f) => onHost(f, cmd.mounts ?? [])) : learned.files));
   }
   return { operations, files };
 }

@@ -3,6 +3,7 @@ import type { Handler, RWord, Unwrap } from "./model.js";
 import type { ProgramNames } from "./types.js";
 import { lit } from "./model.js";
 import { hasOpt, optValue, optValues, parseOptions } from "./options.js";
+import { bindMounts, hostPathOf } from "./mounts.js";
 
 /** `docker.io/hashicorp/terraform:1.9@sha256:..` -> `terraform` (images whose entrypoint is a CLI, from the
  *  CLI registry; a name ending in `*` is a prefix); undefined for other images. */
@@ -52,7 +53,7 @@ function containerEnv(values: readonly string[], host: Readonly<Record<string, s
   return env;
 }
 
-function runContainer(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>, names: ProgramNames): Unwrap | undefined {
+function runContainer(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>, names: ProgramNames, cwd: string): Unwrap | undefined {
   const p = parseOptions(w, at, RUN_SPEC);
   const image = w[p.index];
   if (!image) return undefined;
@@ -62,7 +63,21 @@ function runContainer(tool: string, w: readonly RWord[], at: number, host: Reado
   const words: RWord[] = entrypoint ? [lit(entrypoint), ...args] : cli ? [lit(cli), ...args] : args;
   if (words.length === 0) return undefined;
   const env = containerEnv(optValues(p, "e", "env"), host);
-  return { kind: "inner", wrapper: `${tool} run`, words, env, clearEnv: true, emitSelf: true, unresolved: image.unresolved };
+  const mounts = bindMounts(optValues(p, "v", "volume"), optValues(p, "mount"), cwd, host.HOME);
+  const workdir = optValue(p, "w") ?? optValue(p, "workdir");
+  // With a working directory inside a bind mount, relative paths land in the mounted host folder.
+  const chdir = workdir !== undefined && mounts.length > 0 && workdir.startsWith("/") ? hostPathOf(workdir, mounts) : undefined;
+  return {
+    kind: "inner",
+    wrapper: `${tool} run`,
+    words,
+    env,
+    clearEnv: true,
+    emitSelf: true,
+    unresolved: image.unresolved,
+    ...(mounts.length > 0 ? { mounts } : {}),
+    ...(chdir !== undefined && chdir !== workdir ? { chdir } : {}),
+  };
 }
 
 function execContainer(tool: string, w: readonly RWord[], at: number, host: Readonly<Record<string, string>>): Unwrap | undefined {
@@ -98,7 +113,7 @@ function container(tool: string): Handler {
     let i = g.index;
     if (w[i]?.value === "container") i++;
     const sub = w[i]?.value;
-    if (sub === "run") return runContainer(tool, w, i + 1, inv.env, names);
+    if (sub === "run") return runContainer(tool, w, i + 1, inv.env, names, inv.cwd);
     if (sub === "exec") return execContainer(tool, w, i + 1, inv.env);
     if (sub === "compose") return compose(`${tool} compose`, w, i + 1, inv.env);
     return undefined;

@@ -64,6 +64,7 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     ...stdinFacts(inv.io),
     ...(inv.io.stdoutTo ? { stdoutTo: inv.io.stdoutTo } : {}),
     ...dotenvArgs(inv),
+    ...(inv.mounts ? { mounts: inv.mounts } : {}),
     unresolved,
     inlineCode: extra.inlineCode,
     text: inv.text,
@@ -96,6 +97,7 @@ function enter(inv: Inv, u: Extract<Unwrap, { kind: "inner" }>): Inv {
     io: u.io ?? inv.io,
     cwd: u.chdir !== undefined ? resolvePath(inv.cwd, u.chdir) : inv.cwd,
     unresolved: inv.unresolved || !!u.unresolved,
+    ...(u.mounts && u.mounts.length > 0 ? { mounts: u.mounts } : {}),
   };
 }
 

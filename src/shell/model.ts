@@ -1,6 +1,6 @@
 /** Internal state shared by the walker, the word resolver and the wrapper tables. */
 import type { SyntaxNode } from "unbash";
-import type { FileEffect, ProgramNames, ScriptReader, SimpleCommand, StdinSource } from "./types.js";
+import type { BindMount, FileEffect, ProgramNames, ScriptReader, SimpleCommand, StdinSource } from "./types.js";
 
 /** One argv field after expansion: its value, and whether some part of it could not be known statically. */
 export interface RWord {
@@ -84,6 +84,8 @@ export interface Inv {
   readonly text: string;
   /** The shell scope the command runs in (variables for nested scripts). */
   readonly scope: Scope;
+  /** Bind mounts of the container the command runs in (docker run -v). */
+  readonly mounts?: readonly BindMount[];
 }
 
 /** What a wrapper or launcher handler found: the command it runs, a script it runs, or nothing more. */
@@ -96,6 +98,8 @@ export type Unwrap =
       readonly unset?: readonly string[];
       readonly clearEnv?: boolean;
       readonly chdir?: string;
+      /** A container's bind mounts: they hold for the command it runs. */
+      readonly mounts?: readonly BindMount[];
       readonly io?: Io;
       readonly unresolved?: boolean;
       /** The wrapper is itself a program with effects of its own (find, docker): report it too. */

@@ -40,6 +40,9 @@ export interface SimpleCommand {
   /** Variables set by a dotenv file sourced earlier on the line (`source .env && echo $APP_KEY`) whose values
    *  appear in argv: the command handles project secrets. */
   readonly dotenvArgs?: readonly string[];
+  /** Bind mounts of the container the command runs in (`docker run -v ~/.aws:/root/.aws ...`): its file
+   *  effects under a container path are effects on the host path. */
+  readonly mounts?: readonly BindMount[];
   /** Set when a `cd`/`pushd` earlier on the line had a target that could not be resolved: `cwd` is a guess. */
   readonly cwdUnresolved?: boolean;
   /** Indices into argv of the words that could not be resolved statically (their text is the source text). */
@@ -91,6 +94,14 @@ export interface FileEffect {
   readonly ifDirectory?: string;
   /** Set by the enrich stage: something exists at `path` now (a write replaces it rather than creating it). */
   readonly exists?: boolean;
+}
+
+/** A host folder or file mounted into a container. */
+export interface BindMount {
+  /** Absolute host path. */
+  readonly host: string;
+  /** Absolute path inside the container. */
+  readonly container: string;
 }
 
 /** Which files under its root a recursive search reads: the tool's own defaults and filters. */

@@ -61,6 +61,10 @@ policyTable(
       { cmd: "cat ~/.supabase/access-token", by: "secrets.credentials" },
       { cmd: "cat ~/.local/share/com.vercel.cli/auth.json", by: "secrets.credentials" },
       { name: "a kubeconfig named by KUBECONFIG", cmd: "cat /tmp/ci/kubeconfig.yaml", env: { KUBECONFIG: "/tmp/ci/kubeconfig.yaml" }, by: "secrets.credentials" },
+      // a container with the credentials bind-mounted
+      { cmd: "docker run -v ~/.aws:/root/.aws alpine cat /root/.aws/credentials", by: "secrets.credentials" },
+      { cmd: "docker run --rm -v $HOME/.kube:/kube:ro bitnami/kubectl-x head /kube/config", by: "secrets.credentials" },
+      { cmd: "podman run --mount type=bind,source=$HOME/.ssh,target=/keys alpine cat /keys/id_ed25519", by: "secrets.credentials" },
       // a recursive search whose root holds credentials
       { cmd: "grep -r aws_secret ~", by: "secrets.search-reads-credentials" },
       { cmd: "rg --hidden token ~", by: "secrets.search-reads-credentials" },
@@ -108,6 +112,7 @@ policyTable(
       { cmd: "diff .env .env.example", by: "secrets.project-secret-read" },
       { cmd: "cat ~/.ssh/config", by: "secrets.project-secret-read" },
       { cmd: "jq . terraform.tfstate", by: "state.read-state-file" },
+      { cmd: "docker run -v $PWD:/src -w /src alpine cat .env", by: "secrets.project-secret-read" },
       { cmd: "grep password terraform.tfstate", by: "state.read-state-file" },
       { name: "grep -r over a workspace holding .env", cmd: "grep -r password .", files: { ".env": "A=1", "src/a.ts": "" }, by: "secrets.search-reads-project-secrets" },
       { name: "rg --hidden over .env", cmd: "rg --hidden password", files: { ".env": "A=1" }, by: "secrets.search-reads-project-secrets" },
@@ -163,6 +168,8 @@ policyTable(
       { name: "a token used, not printed", cmd: 'curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user', env: { GITHUB_TOKEN: "x" } },
       { name: "source .env to run a command", cmd: "source .env && npm run migrate", files: { ".env": "A=1" } },
       "vault kv list secret/",
+      "docker run -v $PWD:/src -w /src alpine cat README.md",
+      "docker run -v data:/data alpine cat /data/credentials.txt",
       "vault status",
       "git credential approve < /dev/null",
       "docker-credential-desktop list",

@@ -36,3 +36,28 @@ describe("dotenvArgs", () => {
     expect(command("source vars.sh && echo $APP", "echo")?.dotenvArgs).toBeUndefined();
   });
 });
+
+describe("bind mounts", () => {
+  it("docker run -v / --mount give the container's host paths", () => {
+    const cmd = analyze("docker run --rm -v ~/.aws:/root/.aws:ro -v data:/data --mount type=bind,source=./src,target=/app alpine cat x", {
+      cwd: "/ws",
+      env: { HOME: "/home/u" },
+    }).commands.find((c) => c.program === "cat");
+    expect(cmd?.mounts).toEqual([
+      { host: "/home/u/.aws", container: "/root/.aws" },
+      { host: "/ws/src", container: "/app" },
+    ]);
+  });
+  it("-w inside a mount is the host folder", () => {
+    const cmd = analyze("docker run -v $PWD:/src -w /src/app alpine cat .env", { cwd: "/ws" }).commands.find((c) => c.program === "cat");
+    expect(cmd?.cwd).toBe("/ws/app");
+  });
+  it("hostPathOf maps the longest mount, and leaves other paths", async () => {
+    const { hostPathOf } = await import("../../src/shell/mounts.js");
+    const mounts = [{ host: "/h", container: "/c" }, { host: "/k", container: "/c/kube" }];
+    expect(hostPathOf("/c/kube/config", mounts)).toBe("/k/config");
+    expect(hostPathOf("/c/x", mounts)).toBe("/h/x");
+    expect(hostPathOf("/c", mounts)).toBe("/h");
+    expect(hostPathOf("/etc/passwd", mounts)).toBe("/etc/passwd");
+  });
+});

@@ -1,6 +1,7 @@
 /** The gate: action -> facts -> Cedar -> verdict. Every step is a plain function over plain data. */
 import path from "node:path";
 import { classifyPath } from "../clis/path-classes.js";
+import { stagedSecretOperations } from "../clis/git/staged-secrets.js";
 import { PROGRAM_NAMES } from "../clis/registry.js";
 import type { Operation } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
@@ -86,6 +87,12 @@ function collectOperations(action: GateAction, ctx: DecideContext): { operations
           },
         ],
         files: [],
+        problems: [],
+      };
+    case "commit":
+      return {
+        operations: stagedSecretOperations(action.diff, action.cwd),
+        files: action.files.map((f) => ({ op: "write", path: path.resolve(action.cwd, f), via: "git commit", text: "" })),
         problems: [],
       };
     case "tool": {

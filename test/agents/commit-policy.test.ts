@@ -1,5 +1,8 @@
 /** policies/commit.cedar and the file policies as the pre-commit check applies them: staged files and diffs -> findings. */
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditDir } from "../../src/audit/files.js";
 import { checkStaged, formatFindings } from "../../src/git-hook/check.js";
 import { makeWorkspace, type Workspace } from "./support.js";
 
@@ -25,6 +28,8 @@ const CASES: readonly Case[] = [
   ["access key in a diff", ["a.tf"], diffOf("a.tf", ['access_key = "ASIAQWERTYUIOPASDFGH"']), "deny", "commit.cloud-credential"],
   ["placeholder key in a diff", ["README.md"], diffOf("README.md", ["AKIAIOSFODNN7EXAMPLE"]), "allow"],
   ["ordinary sources, lock file, example env", ["main.tf", ".terraform.lock.hcl", ".env.example", "README.md"], diffOf("main.tf", ['resource "x" "y" {}']), "allow"],
+  ["a dotfiles repository's shell startup file", [".bashrc", "zsh/.zshrc"], "", "allow"],
+  ["every staged file reaches Cedar: a plan among ordinary files", ["src/app.ts", "out/prod.tfplan"], "", "ask", "state.plan-file"],
 ];
 
 describe("commit check case table", () => {
@@ -42,4 +47,33 @@ describe("commit check case table", () => {
       expect(answer.exitCode).toBe(1);
     });
   }
+});
+
+describe("the commit check is the pipeline", () => {
+  const made: Workspace[] = [];
+  afterAll(() => {
+    for (const w of made) for (const dir of [w.root, w.home]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const fresh = (): Workspace => {
+    const w = makeWorkspace();
+    made.push(w);
+    return w;
+  };
+
+  it("an invalid config blocks the commit (as it blocks every agent action)", async () => {
+    const broken = fresh();
+    fs.mkdirSync(path.join(broken.root, ".infragate"));
+    fs.writeFileSync(path.join(broken.root, ".infragate", "config.json"), "{ not json");
+    const findings = await checkStaged(broken.root, ["README.md"], "", broken.env);
+    expect(findings.map((f) => f.decision)).toEqual(["deny"]);
+    expect(findings[0]?.reason).toContain("infragate.config");
+  });
+
+  it("writes one audit record per commit check", async () => {
+    const w = fresh();
+    await checkStaged(w.root, ["terraform.tfstate"], "", w.env);
+    const log = fs.readdirSync(auditDir(w.env.INFRAGATE_HOME as string)).filter((f) => f.endsWith(".jsonl"));
+    const lines = log.flatMap((f) => fs.readFileSync(path.join(auditDir(w.env.INFRAGATE_HOME as string), f), "utf8").trim().split("\n"));
+    expect(lines.filter((l) => l.includes('"agent":"git"'))).toHaveLength(1);
+  });
 });

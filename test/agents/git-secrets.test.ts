@@ -1,6 +1,6 @@
 /** The added-line scanner behind `infragate hook git`. */
 import { describe, expect, it } from "vitest";
-import { addedLines, scanDiff, scanLine } from "../../src/git-hook/secrets.js";
+import { addedLines, scanDiff, scanLine } from "../../src/clis/git/staged-secrets.js";
 
 describe("secret-looking values", () => {
   const cases: [string, string | undefined][] = [

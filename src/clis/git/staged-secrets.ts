@@ -1,4 +1,7 @@
-/** Secret-looking values in added lines: a kind, where, and a redacted preview. Linear-time regexes only. */
+/** The staged change of a commit (`infragate hook git`): secret-looking values in added lines (a kind, where, a
+ *  redacted preview) become git.staged-secret requests (policies/commit.cedar). Linear-time regexes only. */
+import path from "node:path";
+import type { Operation } from "../types.js";
 
 export interface SecretHit {
   readonly kind: string;
@@ -75,4 +78,14 @@ export function addedLines(diff: string): { file: string; line: number; text: st
 
 export function scanDiff(diff: string): SecretHit[] {
   return addedLines(diff).flatMap((l) => scanLine(l.file, l.line, l.text));
+}
+
+/** One git.staged-secret request per secret-looking value added by the staged diff of the repository at `root`. */
+export function stagedSecretOperations(diff: string, root: string): Operation[] {
+  return scanDiff(diff).map((hit) => ({
+    action: "git.staged-secret",
+    resource: { type: "File", path: path.join(root, hit.file) },
+    context: { kind: hit.kind, file: hit.file, line: hit.line, placeholder: hit.placeholder },
+    summary: `${hit.file}:${hit.line}: ${hit.kind} (${hit.preview})`,
+  }));
 }

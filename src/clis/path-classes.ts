@@ -44,6 +44,32 @@ export interface PathContext {
   readonly infragateHome: string;
   /** Absolute kubeconfig files named by $KUBECONFIG: cluster credentials wherever they are. */
   readonly kubeconfigs?: readonly string[];
+  /** Package roots of the running infragate (the installation the hooks run): guard config. */
+  readonly installs?: readonly string[];
+  /** The file system ignores case (macOS, Windows by default): `.Claude/settings.json` is `.claude/settings.json`. */
+  readonly caseInsensitive?: boolean;
+}
+
+/** What an infragate package ships (package.json "files", its own manifest and dependencies): the parts of an
+ *  installation the hooks run. A checkout's sources, tests and docs are not among them. */
+const SHIPPED: ReadonlySet<string> = new Set([
+  "bin", "dist", "hooks", "policies", "schemas", "install", ".claude-plugin", "package.json", "node_modules",
+]);
+
+/** Part of an infragate installation: a package's `node_modules/infragate` (and its `.bin/infragate`
+ *  link) anywhere, or what a running installation ships (the package root itself included). */
+function isInstallation(norm: string, segments: readonly string[], ctx: PathContext): boolean {
+  for (let i = 0; i + 1 < segments.length; i++) {
+    if (segments[i] !== "node_modules") continue;
+    if (segments[i + 1] === "infragate") return true;
+    if (segments[i + 1] === ".bin" && segments[i + 2] === "infragate") return true;
+  }
+  return (ctx.installs ?? []).some((root) => {
+    if (norm === root) return true;
+    const rel = path.relative(root, norm);
+    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return false;
+    return SHIPPED.has(rel.split(path.sep)[0] ?? "");
+  });
 }
 
 /** Long-lived credentials under the home directory: files, and directories whose whole content counts. */
@@ -174,8 +200,18 @@ function addStateClasses(classes: Set<PathClass>, segments: readonly string[], b
   if (pulumi === "stacks" || pulumi === "backups" || pulumi === "history") classes.add("pulumi-state");
 }
 
-/** Classify one absolute path. Pure: no fs access. */
+/** Classify one absolute path. Pure: no fs access. On a case-insensitive file system the guard's own
+ *  classes are also found on the lower-cased path (`.Claude/settings.json`, `.INFRAGATE/config.json`). */
 export function classifyPath(abs: string, ctx: PathContext): PathClass[] {
+  const classes = classifyExact(abs, ctx);
+  if (!ctx.caseInsensitive) return classes;
+  const lower = classifyExact(abs.toLowerCase(), { ...ctx, root: ctx.root.toLowerCase(), home: ctx.home.toLowerCase(), infragateHome: ctx.infragateHome.toLowerCase(), installs: (ctx.installs ?? []).map((r) => r.toLowerCase()) });
+  const out = new Set(classes);
+  for (const c of lower) if (c !== "outside-workspace") out.add(c);
+  return [...out].sort();
+}
+
+function classifyExact(abs: string, ctx: PathContext): PathClass[] {
   const classes = new Set<PathClass>();
   const norm = path.resolve(abs);
   const segments = segmentsOf(norm);
@@ -202,7 +238,7 @@ export function classifyPath(abs: string, ctx: PathContext): PathClass[] {
   if (SHELL_STARTUP_FILES.some(inHome) || within(norm, "/etc/profile.d") || norm === "/etc/profile" || norm === "/etc/environment") {
     classes.add("shell-startup");
   }
-  if (segments.includes(".infragate") || within(norm, ctx.infragateHome)) classes.add("guard-config");
+  if (segments.includes(".infragate") || within(norm, ctx.infragateHome) || isInstallation(norm, segments, ctx)) classes.add("guard-config");
   if (!within(norm, ctx.root)) classes.add("outside-workspace");
   return [...classes].sort();
 }

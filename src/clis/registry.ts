@@ -15,6 +15,7 @@ import { gcloudCli } from "./gcloud/index.js";
 import { gitCli } from "./git/index.js";
 import { helmCli } from "./helm/index.js";
 import { infragateCli } from "./infragate/index.js";
+import { gitHookManagersCli, packageManagersCli } from "./installers/index.js";
 import { kubectlCli } from "./kubectl/index.js";
 import {
   amplifyCli, ampxCli, argocdCli, doctlCli, eksctlCli, flyctlCli, ghCli, helmfileCli, herokuCli, netlifyCli, railwayCli, samCli,
@@ -59,6 +60,8 @@ export const CLIS: readonly CliDescriptor[] = [
   migrationsCli,
   containersCli,
   secretsCli,
+  packageManagersCli,
+  gitHookManagersCli,
 ];
 
 function byProgram(): ReadonlyMap<string, CliDescriptor> {

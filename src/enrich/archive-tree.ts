@@ -14,10 +14,16 @@ function isOpaqueDir(rel: string, name: string): boolean {
 }
 const WALK_BUDGET_MS = 500;
 
+/** An infragate installation inside a node_modules folder that is not walked (the hooks may run it). */
+function installedGuard(nodeModules: string, rel: string): string[] {
+  const prefix = rel === "" ? "" : `${rel}/`;
+  return ["infragate", ".bin/infragate"].filter((n) => fs.existsSync(path.join(nodeModules, n))).map((n) => `${prefix}${n}`);
+}
+
 /** Paths under `dir`, relative, breadth first; symlinks are listed but not followed. */
 export function walkTree(dir: string, cap: number): Listing {
   const names: string[] = [];
-  if (dir.split(/[\\/]/).includes("node_modules")) return { names, capped: false };
+  if (dir.split(/[\\/]/).includes("node_modules")) return { names: path.basename(dir) === "node_modules" ? installedGuard(dir, "") : names, capped: false };
   const queue: string[] = [""];
   const deadline = Date.now() + WALK_BUDGET_MS;
   while (queue.length > 0) {
@@ -28,6 +34,7 @@ export function walkTree(dir: string, cap: number): Listing {
       if (names.length >= cap || Date.now() > deadline) return { names, capped: true };
       names.push(child);
       if (e.isDirectory() && !isOpaqueDir(rel === "" ? path.basename(dir) : rel, e.name)) queue.push(child);
+      else if (e.isDirectory() && e.name === "node_modules") names.push(...installedGuard(path.join(dir, child), child));
     }
   }
   return { names, capped: false };

@@ -13,6 +13,7 @@ import { EXEC_LAUNCHERS } from "./exec-launchers.js";
 import { IAC_WRAPPERS } from "./iac-wrappers.js";
 import { inlineFor } from "./inline.js";
 import { followProject } from "./project/follow.js";
+import { selfEntryWords } from "./self-entry.js";
 
 const HANDLERS: Readonly<Record<string, Handler>> = { ...WRAPPERS, ...SCRIPT_RUNNERS, ...FANOUT, ...LAUNCHERS, ...EXEC_LAUNCHERS, ...IAC_WRAPPERS, ...CONTAINERS };
 const MAX_UNWRAP = 64;
@@ -139,6 +140,11 @@ export function runInvocation(start: Inv, ctx: Ctx): void {
     if (program === "") {
       emit(inv, ctx, { program: "" });
       return;
+    }
+    const self = selfEntryWords(program, inv, ctx);
+    if (self) {
+      inv = { ...inv, words: self, wrappers: [...inv.wrappers, program] };
+      continue;
     }
     if (ctx.reader && followProject(program, inv, ctx, emit)) return;
     const handler = HANDLERS[program];

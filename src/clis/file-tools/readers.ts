@@ -77,7 +77,9 @@ function interpretYq(cmd: SimpleCommand): FileEffect[] {
   const exprGiven = p.values.has("expression") || p.values.has("from-file");
   const lone = operands.length === 1 && /[/~]|\.(ya?ml|json|toml|xml|properties|csv|tsv)$/i.test(operands[0] ?? "") && !/^\.[A-Za-z_[]/.test(operands[0] ?? "");
   const files = exprGiven || lone ? operands : operands.slice(1);
-  return readAll(cmd, [...(p.values.get("from-file") ?? []), ...files]);
+  // -i / --inplace writes the result back into the files.
+  const inplace = p.flags.has("i") || p.flags.has("inplace") ? files.map((f) => effectOf(cmd, "write", resolvePath(cmd, f), "yq -i")) : [];
+  return [...readAll(cmd, [...(p.values.get("from-file") ?? []), ...files]), ...inplace];
 }
 
 const SQLITE_VALUED = new Set(["-cmd", "-separator", "-newline", "-nullvalue", "-vfs", "-maxsize", "-mmap", "-lookaside", "-pagecache", "-heap", "-A", "-init"]);
@@ -153,6 +155,18 @@ function inlinePaths(cmd: SimpleCommand, code: string): FileEffect[] {
   return out;
 }
 
+/** Quoted literals in inline code that name the guard's or an agent's hook files (`.claude`, `.infragate/`,
+ *  `.git/hooks`, `.husky`, ...): code that names them may change or delete them (`os.remove('.claude/settings.json')`,
+ *  `shutil.rmtree('.claude')`), so each is a delete of that path and what lies under it. */
+const GUARD_LITERAL = /["'`]([^"'`\s]*(?:\.claude|\.infragate|\.gemini|\.codex|\.cursor|\.husky|\.git\/hooks|\.git\/config|\.pre-commit-config\.ya?ml|lefthook[^"'`\s/]*\.ya?ml|node_modules\/infragate)(?:\/[^"'`\s]*)?)["'`]/g;
+
+function inlineGuardPaths(cmd: SimpleCommand, code: string): FileEffect[] {
+  return [...code.matchAll(GUARD_LITERAL)].map((m) => {
+    const abs = resolvePath(cmd, m[1] ?? "");
+    return effectOf(cmd, "delete", abs, `${cmd.program} code`, { archive: abs });
+  });
+}
+
 /** python / node / ruby / bun / deno: `SCRIPT ARGS`: the script and every argument are files it may read.
  *  Inline code (-c / -e / -p) is scanned for quoted paths. */
 function interpretRuntime(cmd: SimpleCommand): FileEffect[] {
@@ -170,7 +184,7 @@ function interpretRuntime(cmd: SimpleCommand): FileEffect[] {
     } else if (a === "run" && ["deno", "bun"].includes(cmd.program) && operands.length === 0) continue;
     else if (!a.startsWith("-")) operands.push(a);
   }
-  return [...readAll(cmd, operands.filter((o) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(o))), ...(code ? inlinePaths(cmd, code) : [])];
+  return [...readAll(cmd, operands.filter((o) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(o))), ...(code ? [...inlinePaths(cmd, code), ...inlineGuardPaths(cmd, code)] : [])];
 }
 
 /** find ROOTS ... -exec|-execdir|-ok PROGRAM ... {}: the found files are read by the program; each root is

@@ -98,7 +98,13 @@ export function interpretFind(cmd: SimpleCommand): FileEffect[] {
   }
   return roots.flatMap((r) => {
     const abs = resolvePath(cmd, r);
-    if (names.length > 0) return names.map((n) => effectOf(cmd, "delete", path.join(abs, n), TREE_VIAS.findDelete));
+    if (names.length > 0) {
+      // What the names match anywhere below the root: listed by the search enrichment, so that a guard file
+      // deep in the tree (`find . -name settings.json -delete` takes .claude/settings.json) is seen.
+      const search = { hidden: true, gitignore: false, include: names, exclude: [], excludeDir: [], globs: [] };
+      const below: FileEffect = { op: "delete", path: abs, via: "find -name -delete", text: cmd.text, search };
+      return [...names.map((n) => effectOf(cmd, "delete", path.join(abs, n), TREE_VIAS.findDelete)), below];
+    }
     return [effectOf(cmd, "delete", abs, TREE_VIAS.findDelete, { archive: abs })];
   });
 }

@@ -6,7 +6,7 @@ export { interpretInfragate } from "./infragate.js";
 
 export const infragateCli: CliDescriptor = {
   name: "infragate",
-  names: { programs: ["infragate"] },
+  names: { programs: ["infragate"], aliases: { "infragate.cjs": "infragate" } },
   guarded: false,
   interpret: interpretInfragate,
 };

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { FileEffect, SimpleCommand } from "../shell/types.js";
 import { effectOf, resolvePath } from "./file-tools/args.js";
 import type { Operation } from "./types.js";
+import { trimTrailingSlashes } from "../util/text.js";
 
 export type ObjectStore = "s3" | "gcs" | "azure";
 
@@ -41,7 +42,7 @@ export function isStateName(key: string): boolean {
  *  recursive copy, is a prefix that the source's base name is appended to. */
 export function uploadKey(destKey: string, source: string, intoPrefix: boolean): string {
   if (!intoPrefix && destKey !== "" && !destKey.endsWith("/")) return destKey;
-  const base = path.posix.basename(source.replace(/\/+$/, ""));
+  const base = path.posix.basename(trimTrailingSlashes(source));
   const prefix = destKey === "" || destKey.endsWith("/") ? destKey : `${destKey}/`;
   return `${prefix}${base}`;
 }

@@ -1,7 +1,8 @@
 /** The remote backends of the Terraform roots in a workspace: `backend "s3"|"gcs"|"azurerm"` blocks in
  *  *.tf files (read with hcl2-parser, the hashicorp/hcl parser compiled to JavaScript, loaded only when a
  *  file names such a block), partial configs in *.tfbackend files next to them, and the configuration
- *  `terraform init` saved in .terraform/terraform.tfstate. Bounded walk; unreadable files are skipped. */
+ *  `terraform init` saved in .terraform/terraform.tfstate, and terragrunt's `remote_state` blocks. Bounded
+ *  walk; unreadable files are skipped. */
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -71,6 +72,22 @@ export function backendBlocks(text: string): { type: BackendType; config: Record
   return out;
 }
 
+/** Terragrunt's `remote_state { backend = "s3" config = { ... } }` (terragrunt.hcl, root.hcl). Interpolations
+ *  (`${path_relative_to_include()}`) stay in the values; src/state/remote.ts reads them as "any text". */
+export function remoteStateBlocks(text: string): { type: BackendType; config: Record<string, string> }[] {
+  if (!/remote_state/.test(text)) return [];
+  const obj = parseHcl(text);
+  const out: { type: BackendType; config: Record<string, string> }[] = [];
+  const blocks = obj?.remote_state;
+  for (const block of Array.isArray(blocks) ? blocks : []) {
+    const type = isRecord(block) && typeof block.backend === "string" ? block.backend : "";
+    if (isRecord(block) && isType(type)) out.push({ type, config: strings(block.config) });
+  }
+  return out;
+}
+
+const TERRAGRUNT_FILES = new Set(["terragrunt.hcl", "root.hcl"]);
+
 /** Without a cache every file is read. */
 const NO_CACHE: BackendCache = { blocks: (_f, read) => read(), save: () => undefined };
 
@@ -93,7 +110,10 @@ function isType(t: string): t is BackendType {
 
 function readTfDir(dir: string, names: readonly string[], cache: BackendCache): RemoteBackend[] {
   const out: RemoteBackend[] = [];
-  const blocks = names.filter((n) => n.endsWith(".tf")).flatMap((n) => tfBlocks(path.join(dir, n), cache));
+  const blocks = [
+    ...names.filter((n) => n.endsWith(".tf")).flatMap((n) => tfBlocks(path.join(dir, n), cache)),
+    ...names.filter((n) => TERRAGRUNT_FILES.has(n)).flatMap((n) => cache.blocks(path.join(dir, n), () => remoteStateBlocks(readSmallText(path.join(dir, n)) ?? ""))),
+  ];
   const partials = blocks.length === 0 ? [] : names.filter((n) => n.endsWith(".tfbackend")).map((n) => partialConfig(path.join(dir, n), cache));
   for (const b of blocks) {
     if (!isType(b.type)) continue;
@@ -121,7 +141,7 @@ export function findBackends(root: string, cache: BackendCache = NO_CACHE): Remo
     }
     const files = entries.filter((e) => e.isFile()).map((e) => e.name);
     const hasTerraformDir = entries.some((e) => e.isDirectory() && e.name === ".terraform");
-    if (hasTerraformDir || files.some((n) => n.endsWith(".tf"))) {
+    if (hasTerraformDir || files.some((n) => n.endsWith(".tf") || TERRAGRUNT_FILES.has(n))) {
       try {
         out.push(...readTfDir(dir, files, cache));
       } catch {

@@ -7,6 +7,7 @@ import type { Operation, OperationWith } from "../clis/types.js";
 import type { ObjectAccess } from "../facts/generated/31-remote-state.js";
 import { openBackendCache } from "./backend-cache.js";
 import { findBackends, type RemoteBackend } from "./backends.js";
+import { trimTrailingSlashes } from "../util/text.js";
 
 interface Target {
   readonly store: string;
@@ -30,48 +31,80 @@ function literalPrefix(key: string): string {
   return i < 0 ? key : key.slice(0, i);
 }
 
-/** Does an object key name the state, given the backend's state-key test? */
-function names(t: Target, isState: (key: string) => boolean, stateKeys: readonly string[]): { exact: boolean; covers: boolean } {
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A backend attribute as a pattern: an interpolation (terragrunt's `${path_relative_to_include()}`,
+ *  `${local.env}`) stands for any text. `literal` is the text before the first interpolation, `open`
+ *  whether one follows. */
+interface Pattern {
+  readonly re: string;
+  readonly literal: string;
+  readonly open: boolean;
+}
+
+function pattern(value: string): Pattern {
+  const parts = value.split(/\$\{[^}]*\}/);
+  return { re: parts.map(escapeRe).join(".+"), literal: parts[0] ?? "", open: parts.length > 1 };
+}
+
+function whole(re: string, text: string): boolean {
+  return new RegExp(`^(?:${re})$`).test(text);
+}
+
+const NONE = { exact: false, covers: false };
+
+/** Does an object key name the state, given the backend's state-key test and where its state keys start? */
+function names(t: Target, isState: (key: string) => boolean, stateKeys: readonly Pattern[]): { exact: boolean; covers: boolean } {
   const glob = /[*?[]/.test(t.key);
   const exact = !glob && isState(t.key);
   const prefix = glob ? literalPrefix(t.key) : t.key;
-  const covers = (t.recursive || glob) && stateKeys.some((k) => prefix === "" || k === prefix || k.startsWith(prefix.endsWith("/") || glob ? prefix : `${prefix}/`));
+  const dir = prefix.endsWith("/") || glob ? prefix : `${prefix}/`;
+  const covers =
+    (t.recursive || glob) &&
+    stateKeys.some((k) => prefix === "" || k.literal === prefix || k.literal.startsWith(dir) || (k.open && prefix.startsWith(k.literal)));
   return { exact, covers };
 }
 
 function s3Match(t: Target, b: RemoteBackend): { exact: boolean; covers: boolean } {
-  if (t.store !== "s3" || t.bucket !== b.config.bucket) return { exact: false, covers: false };
-  const key = b.config.key ?? "";
+  if (t.store !== "s3" || !whole(pattern(b.config.bucket ?? "").re, t.bucket)) return NONE;
+  const key = pattern(b.config.key ?? "");
   const wkp = b.config.workspace_key_prefix ?? "env:";
-  const isState = (k: string): boolean => k === key || (k.startsWith(`${wkp}/`) && k.endsWith(`/${key}`) && !k.slice(wkp.length + 1, -key.length - 1).includes("/"));
-  return names(t, isState, [key, `${wkp}/`]);
+  const isState = (k: string): boolean => whole(`${key.re}|${escapeRe(wkp)}/[^/]+/(?:${key.re})`, k);
+  return names(t, isState, [key, { re: "", literal: `${wkp}/`, open: true }]);
 }
 
 function gcsMatch(t: Target, b: RemoteBackend): { exact: boolean; covers: boolean } {
-  if (t.store !== "gcs" || t.bucket !== b.config.bucket) return { exact: false, covers: false };
-  const prefix = (b.config.prefix ?? "").replace(/\/+$/, "");
-  const dir = prefix === "" ? "" : `${prefix}/`;
-  const isState = (k: string): boolean => k.startsWith(dir) && /^[^/]+\.tfstate$/.test(k.slice(dir.length));
-  return names(t, isState, [`${dir}default.tfstate`]);
+  if (t.store !== "gcs" || !whole(pattern(b.config.bucket ?? "").re, t.bucket)) return NONE;
+  const prefix = pattern(trimTrailingSlashes(b.config.prefix ?? ""));
+  const dirRe = prefix.re === "" ? "" : `${prefix.re}/`;
+  const isState = (k: string): boolean => whole(`${dirRe}[^/]+\\.tfstate`, k);
+  return names(t, isState, [{ re: "", literal: prefix.literal === "" || prefix.open ? prefix.literal : `${prefix.literal}/`, open: true }]);
 }
 
 function azureMatch(t: Target, b: RemoteBackend): { exact: boolean; covers: boolean } {
-  if (t.store !== "azure") return { exact: false, covers: false };
+  if (t.store !== "azure") return NONE;
   const [account = "", container = ""] = t.bucket.split("/");
-  const acctOk = account === "" || !b.config.storage_account_name || account === b.config.storage_account_name;
-  if (!acctOk || container !== b.config.container_name) return { exact: false, covers: false };
-  const key = b.config.key ?? "";
-  return names(t, (k) => k === key || k.startsWith(`${key}env:`), [key]);
+  const acctOk = account === "" || !b.config.storage_account_name || whole(pattern(b.config.storage_account_name).re, account);
+  if (!acctOk || !whole(pattern(b.config.container_name ?? "").re, container)) return NONE;
+  const key = pattern(b.config.key ?? "");
+  return names(t, (k) => whole(`(?:${key.re})(?:env:.+)?`, k), [key]);
 }
 
+/** Object names are at most 1024 bytes in S3, Cloud Storage and Azure Blob: a longer key names no object
+ *  (the call fails), and the patterns never run on attacker-sized input. */
+const MAX_KEY = 1024;
+
 function match(t: Target, b: RemoteBackend): { exact: boolean; covers: boolean } {
+  if (t.key.length > MAX_KEY || t.bucket.length > MAX_KEY) return NONE;
   if (b.type === "s3") return s3Match(t, b);
   if (b.type === "gcs") return gcsMatch(t, b);
   return azureMatch(t, b);
 }
 
-/** Fill backendState / backendPrefix / backendRoots of object operations (reads the workspace once). */
-/** `home` ($INFRAGATE_HOME) holds the cache of parsed backend files; "" reads every file. */
+/** Fill backendState / backendPrefix / backendRoots of object operations (reads the workspace once).
+ *  `home` ($INFRAGATE_HOME) holds the cache of parsed backend files; "" reads every file. */
 export function enrichRemoteState(ops: readonly Operation[], root: string, home = ""): readonly Operation[] {
   if (!ops.some(isObjectOp)) return ops;
   const backends = findBackends(root, home ? openBackendCache(home, root) : undefined);

@@ -64,6 +64,23 @@ describe("backend blocks", () => {
   });
 });
 
+describe("terragrunt remote_state", () => {
+  const TG = `remote_state {\n  backend = "s3"\n  config = {\n    bucket = "acme-\${local.env}-tf"\n    key    = "\${path_relative_to_include()}/terraform.tfstate"\n  }\n}\n`;
+  const root = workspace({ "live/terragrunt.hcl": TG, "live/prod/vpc/terragrunt.hcl": `include "root" {\n  path = find_in_parent_folders()\n}\n` });
+  it("reads the block, interpolations kept", () => {
+    expect(findBackends(root).map((b) => [path.relative(root, b.root), b.type, b.config.key])).toEqual([["live", "s3", "${path_relative_to_include()}/terraform.tfstate"]]);
+  });
+  it("an interpolation matches any text", () => {
+    expect(facts(root, { op: "write", ref: { store: "s3", bucket: "acme-prod-tf", key: "prod/vpc/terraform.tfstate" }, recursive: false }).backendState).toBe(true);
+    expect(facts(root, { op: "write", ref: { store: "s3", bucket: "acme-prod-tf", key: "prod/vpc/notes.txt" }, recursive: false }).backendState).toBe(false);
+    expect(facts(root, { op: "delete", ref: { store: "s3", bucket: "acme-prod-tf", key: "prod" }, recursive: true }).backendPrefix).toBe(true);
+    expect(facts(root, { op: "write", ref: { store: "s3", bucket: "other", key: "prod/vpc/terraform.tfstate" }, recursive: false }).backendState).toBe(false);
+  });
+  it("a key longer than any object name matches nothing (and runs no pattern on it)", () => {
+    expect(facts(root, { op: "write", ref: { store: "s3", bucket: "acme-prod-tf", key: `${"a/".repeat(600)}x.json` }, recursive: false }).backendState).toBe(false);
+  });
+});
+
 describe("backend cache ($INFRAGATE_HOME/backends)", () => {
   it("reuses the blocks of an unchanged file and reads a changed one again", () => {
     const root = workspace({ "prod/backend.tf": S3 });

@@ -7,6 +7,7 @@ import { effectOf } from "../file-tools/args.js";
 import { downloadEffects, parseObjectUrl, uploadKey, type ObjectAccess } from "../remote-objects.js";
 import { paramValue, type AwsParams } from "./grammar.js";
 import { hasOutfile } from "./params.js";
+import { trimTrailingSlashes } from "../../util/text.js";
 
 /** Objects an s3 / s3api call writes or deletes. */
 export function s3Objects(service: string, operation: string, p: AwsParams, names: readonly string[]): ObjectAccess[] {
@@ -42,7 +43,7 @@ export function localWrites(cmd: SimpleCommand, service: string, operation: stri
   if (service === "s3" && ["cp", "mv", "sync"].includes(operation)) {
     const [src, dst] = positionals;
     if (!src?.startsWith("s3://") || dst === undefined || dst.startsWith("s3://") || dst === "-") return [];
-    const name = operation === "sync" ? [] : [src.replace(/\/+$/, "").split("/").pop() ?? ""];
+    const name = operation === "sync" ? [] : [trimTrailingSlashes(src).split("/").pop() ?? ""];
     return downloadEffects(cmd, dst, name, via);
   }
   if (!hasOutfile(service, operation)) return [];

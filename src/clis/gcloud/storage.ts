@@ -2,6 +2,7 @@
  *  object.delete requests (remote Terraform state) and the local files a download writes. */
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
 import { downloadEffects, parseObjectUrl, uploadKey, type ObjectAccess } from "../remote-objects.js";
+import { trimTrailingSlashes } from "../../util/text.js";
 
 export interface StorageCall {
   /** cp | mv | rm | rsync | other */
@@ -49,7 +50,7 @@ export function storageEffects(cmd: SimpleCommand, via: string, c: StorageCall):
   } else if (dest !== "-") {
     // A download: the local file (or `dir/<object name>` when the destination is a directory).
     const remote = sources.filter((s) => parseObjectUrl(s) !== undefined);
-    const names = remote.map((s) => s.replace(/\/+$/, "").split("/").pop() ?? "");
+    const names = remote.map((s) => trimTrailingSlashes(s).split("/").pop() ?? "");
     files.push(...downloadEffects(cmd, dest, names, via));
   }
   if (c.verb === "mv") {

@@ -90,6 +90,7 @@ policyTable("policies/scripts.cedar", {
     { cmd: "./scripts/teardown.sh", files: { "scripts/teardown.sh": "#!/usr/bin/env bash\nset -e\nterraform destroy -auto-approve\n" }, by: "terraform.destroy" },
     { cmd: "bash scripts/teardown.sh prod", files: { "scripts/teardown.sh": 'cd "stacks/$1"\nterraform destroy -auto-approve\n' }, by: "terraform.destroy" },
     { cmd: "sh -e ./x.sh destroy", files: { "x.sh": 'terraform "$@" -auto-approve\n' }, by: "terraform.destroy", name: "positional arguments bound" },
+    { cmd: "bash < scripts/teardown.sh", files: { "scripts/teardown.sh": "terraform destroy -auto-approve\n" }, by: "terraform.destroy" },
     { cmd: "source ./env.sh; terraform apply -auto-approve", files: { "env.sh": "export TF_CLI_ARGS=-destroy\n" }, by: "terraform.env-inject-bypass" },
     { cmd: "cat > t.sh <<'EOF'\nterraform destroy -auto-approve\nEOF\nbash t.sh", by: "terraform.destroy", name: "a script the line wrote" },
   ],

@@ -96,6 +96,12 @@ describe("script files", () => {
     expect(runs(a).filter((r) => r.endsWith("terraform destroy"))).toEqual(['./x.sh -> exec "$0" destroy -> terraform destroy']);
     expect(runs(withFiles({ "package.json": pkg({ a: "npm run a" }) }, "npm run a"))).toEqual([]);
   });
+  it("a script redirected to a shell's or an interpreter's stdin is read", () => {
+    const f = { "x.sh": 'terraform -chdir="$1" destroy\n', "d.py": "import os\nos.system('terraform destroy')\n" };
+    expect(runs(withFiles(f, "bash < x.sh")).at(-1)).toBe("bash < x.sh -> terraform -chdir= destroy");
+    expect(runs(withFiles(f, "sh -s prod < x.sh")).at(-1)).toBe("sh -s prod < x.sh -> terraform -chdir=prod destroy");
+    expect(withFiles(f, "python3 < d.py").commands[0]?.inlineCode).toContain("terraform destroy");
+  });
   it("source puts variables, exports and functions into the rest of the line", () => {
     const a = withFiles({ "env.sh": "STACK=prod\nexport TF_CLI_ARGS=-destroy\nnuke() { terraform destroy; }\ncd stacks\n" }, ". ./env.sh && terraform -chdir=$STACK apply");
     const tf = a.commands.at(-1);

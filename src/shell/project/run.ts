@@ -48,6 +48,8 @@ function positionalVars(words: readonly RWord[] | undefined): Record<string, str
   if (!words || words.length === 0) return {};
   const vars: Record<string, string | null> = {};
   words.forEach((w, i) => (vars[String(i)] = w.unresolved ? null : w.value));
+  // A parameter past the last argument is empty, not unknown.
+  for (let i = words.length; i <= 9; i++) vars[String(i)] = "";
   const args = words.slice(1);
   const all = args.some((w) => w.unresolved) ? null : args.map((w) => w.value).join(" ");
   vars["#"] = String(args.length);

@@ -126,7 +126,7 @@ class Walk {
     else this.files.add(rel);
   }
 
-  /** Breadth first, symlinks not followed, node_modules not entered. */
+  /** Breadth first, symlinks not followed, node_modules and .git/objects not entered. */
   run(start: string): void {
     const queue: string[] = [start];
     while (queue.length > 0 && !this.capped) {
@@ -148,7 +148,9 @@ class Walk {
         }
         const child = rel === "" ? e.name : `${rel}/${e.name}`;
         if (e.isDirectory()) {
-          if (e.name !== "node_modules" && this.enters(child)) queue.push(child);
+          // node_modules (not this project's files) and git's object store (compressed blobs) are not walked.
+          const objects = e.name === "objects" && (rel === ".git" || rel.endsWith("/.git"));
+          if (e.name !== "node_modules" && !objects && this.enters(child)) queue.push(child);
         } else if (this.reads(child)) this.add(child);
       }
     }

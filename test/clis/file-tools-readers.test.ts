@@ -96,6 +96,17 @@ describe("other readers", () => {
   t("find . -name '*.ts'", []);
 });
 
+describe("copies from a template", () => {
+  it("cp X.example X writes X via 'cp template'; another source is a plain cp", () => {
+    const vias = (line: string): string[] => interpretFileTool(sc(line)).files.filter((e) => e.op === "write").map((e) => e.via);
+    // (the second write, `dest/<source name>` in case dest is a folder, is settled by the enrich stage)
+    expect(vias("cp terraform.tfvars.example terraform.tfvars")[0]).toBe("cp template");
+    expect(vias("cp config/.env.sample .env")[0]).toBe("cp template");
+    expect(vias("cp prod.tfvars terraform.tfvars")).not.toContain("cp template");
+    expect(vias("cp a.example b.example dir/")).not.toContain("cp template");
+  });
+});
+
 describe("inline code", () => {
   it("python -c open('~/.aws/credentials') reads the file", () => {
     const cmd = { ...sc("python3 -c x"), inlineCode: "print(open('/home/u/.aws/credentials').read())" };

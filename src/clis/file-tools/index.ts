@@ -9,13 +9,14 @@ import { interpretDd, interpretPatch, interpretPerl, interpretSed, interpretSpon
 import { interpretCurl, interpretReader, interpretWget, READER_PROGRAMS } from "./read.js";
 import { findExecReads, READER_TOOLS } from "./readers.js";
 import { SEARCH_TOOLS } from "./search.js";
+import { markTemplateCopies } from "./templates.js";
 import { metadataOps } from "../secrets/metadata.js";
 import { interpretChmod, interpretFind, interpretRm, interpretRmdir, interpretShred, interpretTouch, interpretTruncate, interpretUnlink } from "./remove.js";
 
 type Tool = (cmd: SimpleCommand) => FileEffect[];
 
 const TOOLS: ReadonlyMap<string, Tool> = new Map<string, Tool>([
-  ["cp", interpretCp],
+  ["cp", (cmd) => markTemplateCopies(interpretCp(cmd))],
   ["mv", interpretMv],
   ["install", interpretInstall],
   ["rsync", interpretRsync],

@@ -7,6 +7,7 @@ import type { Operation } from "../clis/types.js";
 import type { Config } from "../config/schema.js";
 import { listArchiveMembers } from "../enrich/archives.js";
 import { enrichDatabaseFacts } from "../enrich/databases/index.js";
+import { enrichGitPushFacts } from "../enrich/git-push.js";
 import { listSearchRoots } from "../enrich/search-roots.js";
 import { settleTemplateCopies } from "../enrich/template-copies.js";
 import { settleDestinations } from "../enrich/destinations.js";
@@ -113,7 +114,7 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(settleTemplateCopies(settleDestinations(collected.files)), paths)), classify);
   const tool = action.kind === "mcp" ? "mcp" : action.kind === "tool" ? "tool" : action.tool;
   const fileOps = files.map((f) => fileOperation(f, tool, classify, paths));
-  const operations = enrichRemoteState(await enrichStateFacts([...(await enrichDatabaseFacts(collected.operations)), ...fileOps], stateCtx), ctx.root, ctx.home);
+  const operations = enrichRemoteState(await enrichStateFacts([...(await enrichGitPushFacts(await enrichDatabaseFacts(collected.operations))), ...fileOps], stateCtx), ctx.root, ctx.home);
   const requestEnv = { agent: ctx.agent, config: ctx.config, paths };
   const requests = operations.map((op) => toCedarRequest(op, requestEnv));
   const findings: Finding[] = operations.map((op, i) => {

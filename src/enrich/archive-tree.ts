@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { compileSegmentGlob } from "../util/segment-glob.js";
+import { diffNames } from "../util/diff-names.js";
 
 export interface Listing {
   readonly names: readonly string[];
@@ -62,7 +63,7 @@ export function expandGlob(pattern: string, recursive: boolean, cap: number): Li
 const LIST_TIMEOUT_MS = 2500;
 const LIST_MAX_BYTES = 4 * 1024 * 1024;
 
-async function runLister(file: string, args: readonly string[]): Promise<string> {
+export async function runLister(file: string, args: readonly string[]): Promise<string> {
   // execa is loaded only here: listing an archive is rare, and the hook should not pay for it on every call.
   const { execa } = await import("execa");
   const r = await execa(file, args, { timeout: LIST_TIMEOUT_MS, maxBuffer: LIST_MAX_BYTES, stdin: "ignore", reject: false, env: { LC_ALL: "C" } });
@@ -102,13 +103,5 @@ const MAX_DIFF_BYTES = 8 * 1024 * 1024;
 export function listDiff(file: string, cap: number): Listing {
   const stat = fs.statSync(file);
   if (stat.size > MAX_DIFF_BYTES) throw new Error("diff too large");
-  const names = new Set<string>();
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    let name: string | undefined;
-    if (line.startsWith("+++ ") || line.startsWith("--- ")) name = line.slice(4).split("\t")[0]?.trim();
-    else if (line.startsWith("rename to ") || line.startsWith("copy to ")) name = line.replace(/^(rename|copy) to /, "").trim();
-    if (!name || name === "/dev/null") continue;
-    names.add(name.replace(/^"|"$/g, "").replace(/^[ab]\//, ""));
-  }
-  return capped([...names], cap);
+  return capped(diffNames(fs.readFileSync(file, "utf8")), cap);
 }

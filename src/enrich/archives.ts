@@ -12,7 +12,8 @@
  *  unreadable archive leave membersKnown false. Never throws. */
 import fs from "node:fs";
 import path from "node:path";
-import { EXTRACT_VIAS, PATCH_VIAS, TREE_VIAS, isRecursiveVia } from "../clis/file-tools/vias.js";
+import { EXTRACT_VIAS, PATCH_VIAS, TREE_VIAS, isGitRewriteVia, isRecursiveVia } from "../clis/file-tools/vias.js";
+import { listGitRewrite } from "./git-rewrites.js";
 import type { FileEffect } from "../shell/types.js";
 import { expandGlob, listDiff, listSevenZip, listTar, walkTree, type Listing } from "./archive-tree.js";
 import { listZip } from "./archive-zip.js";
@@ -52,6 +53,7 @@ async function listArchiveFile(via: string, archive: string): Promise<Listing> {
 }
 
 async function listSource(effect: FileEffect, archive: string): Promise<Listing> {
+  if (isGitRewriteVia(effect.via)) return listGitRewrite(effect, archive, MAX_MEMBERS);
   if (isGlobPath(archive)) return expandGlob(archive, isRecursiveVia(effect.via), MAX_MEMBERS);
   const zipFallback = effect.via === EXTRACT_VIAS.unzip && !fs.existsSync(archive) ? `${archive}.zip` : archive;
   const stat = fs.statSync(zipFallback);

@@ -84,6 +84,9 @@ export interface FileEffect {
   readonly membersKnown?: boolean | undefined;
   /** Source text of the command that causes it. */
   readonly text: string;
+  /** For a git work-tree rewrite (reset --hard, checkout/restore of paths, stash): the revision whose
+   *  content it writes back ("" for the index); the enrich stage lists the files that differ from it. */
+  readonly revision?: string;
   /** The path contains an expansion that could not be resolved statically (`> $OUT`). */
   readonly unresolved?: boolean;
   /** A recursive search of the tree at `path` (grep -r, rg, the agents' Grep tools): which files under it

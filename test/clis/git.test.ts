@@ -110,6 +110,56 @@ describe("work tree: checkout / restore / clean / reset / stash / apply", () => 
   none("git apply --cached fix.diff");
 });
 
+describe("whole-tree rewrites are listed by the enrich stage (archive = pathspec, revision = what is restored)", () => {
+  const rev = (line: string): (string | undefined)[] => interpretGit(sc(line)).files.filter((f) => f.archive !== undefined).map((f) => `${f.via} ${f.revision ?? "-"}`);
+  it.each([
+    ["git reset --hard", ["git reset --hard HEAD"]],
+    ["git reset --hard HEAD~3", ["git reset --hard HEAD~3"]],
+    ["git checkout .", ["git checkout (tree) "]],
+    ["git checkout -- .", ["git checkout (tree) "]],
+    ["git checkout main -- infra", ["git checkout (tree) main"]],
+    ["git restore .", ["git restore (tree) "]],
+    ["git restore --source HEAD~2 infra/", ["git restore (tree) HEAD~2"]],
+    ["git stash", ["git stash HEAD"]],
+    ["git stash -u", ["git stash -u HEAD"]],
+    ["git stash pop", ["git stash apply stash@{0}"]],
+    ["git stash apply stash@{2}", ["git stash apply stash@{2}"]],
+    ["git checkout feature", []],
+    ["git reset --merge", []],
+  ] as const)("%s", (line, expected) => expect(rev(line)).toEqual(expected));
+});
+
+describe("git rm / git mv are rm / mv of the work-tree files", () => {
+  t("git rm terraform.tfstate", ["delete terraform.tfstate"]);
+  t("git rm -r infra", ["delete infra <infra>"]);
+  t("git -C infra rm -f terraform.tfstate", ["delete infra/terraform.tfstate"]);
+  t("git mv terraform.tfstate old.tfstate", ["delete terraform.tfstate <terraform.tfstate>", "write old.tfstate"]);
+  none("git rm --cached terraform.tfstate");
+  none("git rm -n terraform.tfstate");
+  none("git mv -n a b");
+});
+
+describe("git apply / patch from stdin", () => {
+  it("reads a heredoc diff", () => {
+    const [e] = interpretGit({ ...sc("git apply"), stdin: "heredoc", stdinText: "--- a/terraform.tfstate\n+++ b/terraform.tfstate\n" }).files;
+    expect(e?.members).toEqual(["terraform.tfstate"]);
+    expect(e?.membersKnown).toBe(true);
+  });
+});
+
+describe("push refs and history rewrites", () => {
+  facts("git push --force origin main", "git.push", { flags: ["force"], source: "origin" });
+  facts("git push origin +main:main", "git.push", { flags: ["force"] });
+  facts("git push --force-with-lease origin feature", "git.push", { flags: ["force-with-lease"], source: "origin" });
+  it("refs are the destinations", () => {
+    expect(op("git push -f origin HEAD:refs/heads/main feature")[1].refs).toEqual(["main", "feature"]);
+    expect(op("git push --mirror backup")[1].refs).toEqual(["*"]);
+    expect(op("git push")[1].refs).toEqual([]);
+  });
+  facts("git filter-repo --path secrets.txt --invert-paths", "git.history-rewrite", { flags: ["path", "invert-paths"] });
+  facts("git filter-branch --tree-filter x HEAD", "git.history-rewrite", { subcommand: "filter-branch" });
+});
+
 describe("everything else yields nothing", () => {
   for (const l of ["git status", "git diff", "git log -p", "git add -A", "git pull", "git fetch", "git branch -D x", "git switch main", "git reset HEAD~1", "git reset --soft HEAD~1", "git stash list", "git show HEAD", "git tag v1", "git", "git -C x status", "git -c core.hooksPath=/dev/null status"]) {
     it(l, () => expect(interpretGit(sc(l))).toEqual({ operations: [], files: [] }));

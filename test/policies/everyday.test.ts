@@ -2,6 +2,7 @@
  *  a bug (users uninstall noisy guards). Each runs through the full pipeline in a fresh workspace. */
 import { describe, expect, it } from "vitest";
 import { makeGate } from "../support/gate.js";
+import { gitRepo } from "../support/git-repo.js";
 
 const COMMANDS: readonly string[] = [
   "git status",
@@ -99,10 +100,15 @@ const FILES: readonly { tool: "Write" | "Edit" | "Read"; path: string }[] = [
   { tool: "Write", path: ".env.example" },
 ];
 
+/** Work-tree rewrites are decided on what git says they would overwrite: they run in a real repository. */
+const IN_REPO = new Set(["git stash && git stash pop"]);
+
 describe("everyday work stays allowed", () => {
   for (const command of COMMANDS) {
     it(command, async () => {
-      const result = await makeGate().shell(command);
+      const gate = makeGate();
+      if (IN_REPO.has(command)) gitRepo({ "app.txt": "b\n" })(gate.root);
+      const result = await gate.shell(command);
       expect(result.findings.flatMap((f) => f.errors), "Cedar errors").toEqual([]);
       expect(result.decision, `${result.reason} (${result.policies.join(", ")})`).toBe("allow");
     });

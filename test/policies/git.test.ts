@@ -1,5 +1,6 @@
 /** policies/git.cedar and the git facts the other files decide on: clean -x, stash --all, checkout of
  *  state; everyday git stays allowed. */
+import { git, gitRepo } from "../support/git-repo.js";
 import { policyTable } from "../support/policy-table.js";
 
 const STATE = '{"version":4,"serial":1,"lineage":"l","resources":[]}';
@@ -42,13 +43,13 @@ policyTable("git", {
     "git switch -c feature",
     "git checkout main",
     "git checkout -b feature/x",
-    "git checkout -- src/index.ts",
+    { cmd: "git checkout -- src/index.ts", setup: gitRepo({ "app.txt": "b\n" }) },
     "git restore --staged terraform.tfstate",
     "git rebase main",
-    "git reset --hard HEAD~1",
-    "git stash",
-    "git stash pop",
-    "git stash -u",
+    { cmd: "git reset --hard HEAD~1", setup: gitRepo({ "app.txt": "b\n" }) },
+    { cmd: "git stash", setup: gitRepo({ "app.txt": "b\n" }) },
+    { cmd: "git stash pop", setup: gitRepo({ "app.txt": "b\n" }, (root) => git(root, "stash", "-q")) },
+    { cmd: "git stash -u", setup: gitRepo({ "app.txt": "b\n" }) },
     "git clean -fd",
     "git clean -ndx",
     "git apply --check fix.diff",

@@ -1,6 +1,7 @@
 /** Tools that rewrite files in place or write a stream into them: tee, sponge, dd, sed -i, perl -i, patch. */
 import type { FileEffect, SimpleCommand } from "../../shell/types.js";
 import { effectOf, hasFlag, lastValue, parseArgs, resolvePath } from "./args.js";
+import { stdinPatchEffect } from "./stdin-patch.js";
 
 export function interpretTee(cmd: SimpleCommand): FileEffect[] {
   const p = parseArgs(cmd.argv.slice(1), { longValued: ["output-error"] });
@@ -53,8 +54,8 @@ export function interpretPerl(cmd: SimpleCommand): FileEffect[] {
 }
 
 /** patch: the files it changes are named inside the diff. `patch FILE [PATCH]` names the file; -i PATCH
- *  lets the enrich stage read the diff (its `+++` lines); stdin (`patch -p1 < x.diff`, a heredoc) stays
- *  unknown: the effect is a write on the directory (-d or cwd). */
+ *  lets the enrich stage read the diff (its `+++` lines); so does stdin (`patch -p1 < x.diff`, a heredoc, a
+ *  literal pipe); stdin infragate cannot see leaves a write on the directory (-d or cwd). */
 export function interpretPatch(cmd: SimpleCommand): FileEffect[] {
   const p = parseArgs(cmd.argv.slice(1), {
     shortValued: "BDdFiopruVYzgM",
@@ -73,7 +74,7 @@ export function interpretPatch(cmd: SimpleCommand): FileEffect[] {
   if (patchFile !== undefined && patchFile !== "-") {
     out.push(effectOf(cmd, "write", dir, "patch", { archive: resolvePath(cmd, patchFile) }));
   } else if (file === undefined) {
-    out.push(effectOf(cmd, "write", dir, "patch"));
+    out.push(stdinPatchEffect(cmd, dir, "patch"));
   }
   return out;
 }

@@ -27,6 +27,21 @@ export const TREE_VIAS = {
   findDelete: "find -delete",
 } as const;
 
+/** Work-tree rewrites by git: `archive` is the pathspec (or the cwd), `revision` what it restores; the enrich
+ *  stage lists the files that differ (git diff --name-only), which the command would overwrite. */
+export const GIT_REWRITE_VIAS = {
+  reset: "git reset --hard",
+  checkout: "git checkout (tree)",
+  restore: "git restore (tree)",
+  stash: "git stash",
+  stashUntracked: "git stash -u",
+  stashApply: "git stash apply",
+} as const;
+
+export function isGitRewriteVia(via: string): boolean {
+  return (Object.values(GIT_REWRITE_VIAS) as string[]).includes(via);
+}
+
 /** Vias whose directory members are walked below a glob match (recursive operations). */
 export function isRecursiveVia(via: string): boolean {
   return via !== TREE_VIAS.removeGlob && via !== TREE_VIAS.copyGlob;

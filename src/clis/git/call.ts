@@ -82,6 +82,7 @@ export interface GitFacts {
   readonly paths?: readonly string[];
   readonly source?: string;
   readonly subcommand?: string;
+  readonly refs?: readonly string[];
 }
 
 /** A git operation: resource Program::"git", context GitCall (schemas/cedar/60-git.cedarschema). */
@@ -100,6 +101,8 @@ export function gitOperation(inv: GitInvocation, action: ActionsWith<GitCall>, f
       hookEnv: [...inv.hookEnv].sort(),
       paths: [...new Set(facts.paths ?? [])],
       source: facts.source ?? "",
+      refs: [...new Set(facts.refs ?? [])],
+      defaultBranch: "",
     },
     summary: `git ${subcommand}${flags.length ? ` (${flags.join(", ")})` : ""}`,
   };

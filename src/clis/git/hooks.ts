@@ -17,7 +17,7 @@ const SHORT_VALUED: Readonly<Record<string, string>> = {
 const LONG_VALUED: Readonly<Record<string, readonly string[]>> = {
   commit: ["message", "file", "reuse-message", "reedit-message", "fixup", "squash", "template", "author", "date", "cleanup", "trailer", "pathspec-from-file"],
   merge: ["message", "file", "strategy", "strategy-option", "into-name"],
-  push: ["push-option", "repo", "receive-pack", "exec", "force-with-lease", "recurse-submodules"],
+  push: ["push-option", "repo", "receive-pack", "exec", "recurse-submodules"],
 };
 
 /** `--no-verify` / `--verify` / commit's `-n`: the last one wins. Option values are skipped, so that
@@ -61,8 +61,25 @@ export function interpretHookRunner(inv: GitInvocation): Operation[] {
     if (hasFlag(p, "force-with-lease")) flags.push("force-with-lease");
     if (hasFlag(p, "n", "dry-run")) flags.push("dry-run");
     if (hasFlag(p, "no-verify") && !flags.includes("no-verify")) flags.push("no-verify");
+    const push = pushRefs(p.operands.slice(1), hasFlag(p, "all", "mirror", "branches"));
+    if (push.force && !flags.includes("force")) flags.push("force");
+    if (hasFlag(p, "mirror") && !flags.includes("force")) flags.push("force");
+    return [gitOperation(inv, "git.push", { flags, refs: push.refs, source: p.operands[0] ?? "" })];
   }
-  return [gitOperation(inv, sub === "push" ? "git.push" : "git.commit", { flags })];
+  return [gitOperation(inv, "git.commit", { flags })];
+}
+
+/** Push refspecs -> the remote branches written (`src:dst` -> dst, `+x` forces x); `--all` / `--mirror` -> "*". */
+function pushRefs(specs: readonly string[], all: boolean): { refs: string[]; force: boolean } {
+  let force = false;
+  const refs = specs.map((spec) => {
+    const plus = spec.startsWith("+");
+    if (plus) force = true;
+    const body = plus ? spec.slice(1) : spec;
+    const dst = body.includes(":") ? body.slice(body.indexOf(":") + 1) : body;
+    return dst.replace(/^refs\/heads\//, "");
+  }).filter((r) => r !== "");
+  return { refs: all ? ["*", ...refs] : refs, force };
 }
 
 const CONFIG_WRITE_OPTS = ["unset", "unset-all", "add", "replace-all", "rename-section", "remove-section", "edit", "e"];

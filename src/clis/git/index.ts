@@ -4,7 +4,8 @@ import type { SimpleCommand } from "../../shell/types.js";
 import type { CliDescriptor } from "../descriptor.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { gitCredentialOps } from "../secrets/tools.js";
-import { readInvocation } from "./call.js";
+import { gitOperation, readInvocation } from "./call.js";
+import { interpretGitMv, interpretGitRm } from "./files.js";
 import { interpretConfig, interpretHookRunner } from "./hooks.js";
 import { interpretApply, interpretCheckout, interpretClean, interpretReset, interpretRestore, interpretStash } from "./worktree.js";
 
@@ -34,6 +35,13 @@ export const interpretGit: Interpreter = (cmd: SimpleCommand): Interpretation =>
     case "credential-store":
     case "credential-cache":
       return { operations: gitCredentialOps(cmd, inv.subcommand, inv.args), files: [] };
+    case "filter-repo":
+    case "filter-branch":
+      return { operations: [gitOperation(inv, "git.history-rewrite", { flags: inv.args.filter((a) => a.startsWith("--")).map((a) => a.slice(2).split("=")[0] ?? "") })], files: [] };
+    case "rm":
+      return interpretGitRm(inv);
+    case "mv":
+      return interpretGitMv(inv);
     default:
       return NOTHING;
   }

@@ -3,7 +3,8 @@
  *  state policies); `clean -x` and `stash --all` delete ignored files, so the tree is listed. */
 import type { FileEffect } from "../../shell/types.js";
 import { effectOf, hasFlag, lastValue, parseArgs, resolvePath } from "../file-tools/args.js";
-import { PATCH_VIAS, TREE_VIAS } from "../file-tools/vias.js";
+import { stdinPatchEffect } from "../file-tools/stdin-patch.js";
+import { GIT_REWRITE_VIAS, PATCH_VIAS, TREE_VIAS } from "../file-tools/vias.js";
 import type { Interpretation } from "../types.js";
 import { gitOperation, type GitInvocation } from "./call.js";
 
@@ -15,6 +16,12 @@ function at(inv: GitInvocation, p: string): string {
 
 function pathEffects(inv: GitInvocation, via: string, paths: readonly string[]): FileEffect[] {
   return paths.map((p) => effectOf(inv.cmd, "write", at(inv, p), via));
+}
+
+/** A rewrite of everything under `abs` that differs from `revision` ("" = the index): listed by the enrich
+ *  stage with git, so a tracked state file or hook configuration among the files is seen. */
+function rewrite(inv: GitInvocation, via: string, abs: string, revision: string): FileEffect {
+  return { ...effectOf(inv.cmd, "write", abs, via, { archive: abs }), revision };
 }
 
 /** `git checkout [REV] -- PATHS`, `git checkout REV PATHS`, and the ambiguous `git checkout NAME`
@@ -37,7 +44,10 @@ export function interpretCheckout(inv: GitInvocation): Interpretation {
   }
   if (paths.length === 0) return NOTHING;
   const abs = paths.map((x) => at(inv, x));
-  return { operations: [gitOperation(inv, "git.worktree", { paths: abs, source, flags: hasFlag(p, "f", "force") ? ["force"] : [] })], files: pathEffects(inv, "git checkout", paths) };
+  // `git checkout NAME` may be a branch; `.`, `dir/`, `-- paths` and `REV paths` are paths.
+  const explicit = dash >= 0 || p.operands.length >= 2 || paths.every((x) => x === "." || x.endsWith("/") || x.startsWith(":/"));
+  const trees = explicit ? abs.map((a) => rewrite(inv, GIT_REWRITE_VIAS.checkout, a, source)) : [];
+  return { operations: [gitOperation(inv, "git.worktree", { paths: abs, source, flags: hasFlag(p, "f", "force") ? ["force"] : [] })], files: [...pathEffects(inv, "git checkout", paths), ...trees] };
 }
 
 export function interpretRestore(inv: GitInvocation): Interpretation {
@@ -46,8 +56,9 @@ export function interpretRestore(inv: GitInvocation): Interpretation {
   const worktree = hasFlag(p, "W", "worktree") || !staged;
   if (!worktree || p.operands.length === 0 || hasFlag(p, "p", "patch")) return NOTHING;
   const abs = p.operands.map((x) => at(inv, x));
-  const source = lastValue(p, "s", "source") ?? "";
-  return { operations: [gitOperation(inv, "git.worktree", { paths: abs, source })], files: pathEffects(inv, "git restore", p.operands) };
+  const source = lastValue(p, "s", "source") ?? (staged ? "HEAD" : "");
+  const trees = abs.map((a) => rewrite(inv, GIT_REWRITE_VIAS.restore, a, source));
+  return { operations: [gitOperation(inv, "git.worktree", { paths: abs, source })], files: [...pathEffects(inv, "git restore", p.operands), ...trees] };
 }
 
 /** git clean: -x / -X also delete ignored files (terraform.tfstate, .terraform/, .env are usually ignored). */
@@ -72,7 +83,9 @@ export function interpretReset(inv: GitInvocation): Interpretation {
   const p = parseArgs(inv.args, { longValued: ["pathspec-from-file"] });
   const flags = ["hard", "merge", "keep", "soft", "mixed"].filter((f) => p.flags.has(f));
   if (!flags.includes("hard") && !flags.includes("merge") && !flags.includes("keep")) return NOTHING;
-  return { operations: [gitOperation(inv, "git.worktree", { flags, source: p.operands[0] ?? "HEAD", subcommand: "reset" })], files: [] };
+  const source = p.operands[0] ?? "HEAD";
+  const files = flags.includes("hard") ? [rewrite(inv, GIT_REWRITE_VIAS.reset, inv.cwd, source)] : [];
+  return { operations: [gitOperation(inv, "git.worktree", { flags, source, subcommand: "reset" })], files };
 }
 
 /** stash push/save/pop/apply rewrite the work tree; `stash --all` also removes ignored files. */
@@ -84,7 +97,11 @@ export function interpretStash(inv: GitInvocation): Interpretation {
   if (hasFlag(p, "a", "all")) flags.push("all");
   if (hasFlag(p, "u", "include-untracked")) flags.push("include-untracked");
   const op = gitOperation(inv, "git.worktree", { flags, subcommand: `stash ${verb}` });
-  const files = flags.includes("all") && (verb === "push" || verb === "save") ? [effectOf(inv.cmd, "delete", inv.cwd, TREE_VIAS.gitStashAll, { archive: inv.cwd })] : [];
+  const pushes = verb === "push" || verb === "save";
+  const files: FileEffect[] = [];
+  if (flags.includes("all") && pushes) files.push(effectOf(inv.cmd, "delete", inv.cwd, TREE_VIAS.gitStashAll, { archive: inv.cwd }));
+  else if (pushes) files.push(rewrite(inv, flags.includes("include-untracked") ? GIT_REWRITE_VIAS.stashUntracked : GIT_REWRITE_VIAS.stash, inv.cwd, "HEAD"));
+  else files.push(rewrite(inv, GIT_REWRITE_VIAS.stashApply, inv.cwd, p.operands[0] ?? "stash@{0}"));
   return { operations: [op], files };
 }
 
@@ -94,7 +111,7 @@ export function interpretApply(inv: GitInvocation): Interpretation {
   if (hasFlag(p, "check", "stat", "numstat", "summary", "cached")) return NOTHING;
   const via = PATCH_VIAS[1];
   const files = p.operands.length > 0
-    ? p.operands.map((x) => effectOf(inv.cmd, "write", inv.cwd, via, { archive: at(inv, x) }))
-    : [effectOf(inv.cmd, "write", inv.cwd, via)];
+    ? p.operands.map((x) => (x === "-" ? stdinPatchEffect(inv.cmd, inv.cwd, via) : effectOf(inv.cmd, "write", inv.cwd, via, { archive: at(inv, x) })))
+    : [stdinPatchEffect(inv.cmd, inv.cwd, via)];
   return { operations: [], files };
 }

@@ -5,9 +5,11 @@ export type GitCall = {
   readonly command: string;
   readonly configKeys: readonly string[];
   readonly cwd: string;
+  readonly defaultBranch: string;
   readonly flags: readonly string[];
   readonly hookEnv: readonly string[];
   readonly paths: readonly string[];
+  readonly refs: readonly string[];
   readonly source: string;
   readonly subcommand: string;
 };
@@ -20,6 +22,7 @@ declare module "../index.js" {
     "git.clean": GitCall;
     "git.commit": GitCall;
     "git.config": GitCall;
+    "git.history-rewrite": GitCall;
     "git.push": GitCall;
     "git.worktree": GitCall;
   }

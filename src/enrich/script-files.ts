@@ -52,7 +52,7 @@ function entry(abs: string): Entry | ScriptFile {
     return { ok: false, path: abs, reason: code === "ENOENT" || code === "ENOTDIR" ? "missing" : "unreadable", text: "" };
   }
   if (!st.isFile()) return { ok: false, path: abs, reason: st.isDirectory() ? "missing" : "unreadable", text: "" };
-  const stamp = `${abs}\0${st.size}\0${st.mtimeMs}`;
+  const stamp = JSON.stringify([abs, st.size, st.mtimeMs]);
   const hit = cache.get(abs);
   if (hit && hit.stamp === stamp) return hit;
   let file: ScriptFile;

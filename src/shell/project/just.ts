@@ -209,7 +209,7 @@ export function followJust(inv: Inv, ctx: Ctx, emit: Emit): boolean {
   }
   const done = new Set<string>();
   const runRecipe = (call: Invocation, depth: number, asGoal: boolean): void => {
-    const key = `${call.recipe.name}\0${call.args.join("\0")}`;
+    const key = JSON.stringify([call.recipe.name, ...call.args]);
     if (done.has(key) || depth > 32) return;
     done.add(key);
     const local: Scope = { ...scope, vars: { ...scope.vars }, backticks: [] };

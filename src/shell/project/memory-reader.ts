@@ -11,9 +11,9 @@ export function memoryScriptReader(files: Readonly<Record<string, string>>): Scr
     read(abs): ScriptFile {
       const text = files[abs];
       if (text === undefined) return { ok: false, path: abs, reason: "missing", text: "" };
-      if (text.includes("\0")) return { ok: false, path: abs, reason: "binary", text: "" };
+      if (text.includes(String.fromCharCode(0))) return { ok: false, path: abs, reason: "binary", text: "" };
       if (text.length > MAX_INPUT) return { ok: false, path: abs, reason: "too-large", text: text.slice(0, 64 * 1024) };
-      return { ok: true, path: abs, text, stamp: `${abs}\0${text.length}` };
+      return { ok: true, path: abs, text, stamp: JSON.stringify([abs, text.length]) };
     },
     exists: (abs) => files[abs] !== undefined,
     subdirs(absDir) {
@@ -24,7 +24,7 @@ export function memoryScriptReader(files: Readonly<Record<string, string>>): Scr
       return [...new Set(names)].sort();
     },
     parsed(file, parser, parse) {
-      const key = `${parser}\0${file.stamp}`;
+      const key = JSON.stringify([parser, file.stamp]);
       if (!cache.has(key)) {
         parses.set(parser, (parses.get(parser) ?? 0) + 1);
         cache.set(key, parse(file.text));

@@ -147,7 +147,7 @@ export function followPackageScript(tool: Tool, inv: Inv, ctx: Ctx, emit: Emit):
         const source = step === name && req.args.length > 0 ? `${text} ${req.args.map(quoteWord).join(" ")}` : text;
         const where = pkgs.length > 1 || req.workspaces.length > 0 ? ` in ${pkg.name || dir}` : "";
         const main = step === name && !where && req.names.length === 1;
-        const key = { file: `${dir}/package.json`, what: `${step}\0${source}` };
+        const key = { file: `${dir}/package.json`, what: JSON.stringify([step, source]) };
         runFresh(inv, ctx, emit, { source, label: main ? label : `${label} (${step}${where})`, wrapper: `${tool} run`, cwd: dir, key });
         ran = true;
       }

@@ -63,8 +63,8 @@ const MAX_REENTRY = 3;
 /** Walk `fn` with `run` on the active chain; false when it is already there (a script re-running itself). */
 function onChain(ctx: Ctx, run: Run, fn: () => void): void {
   if (!run.key) return fn();
-  const exact = `${run.key.file}\0${run.key.what}`;
-  const file = `${run.key.file}\0`;
+  const exact = JSON.stringify([run.key.file, run.key.what]);
+  const file = JSON.stringify([run.key.file]);
   if (ctx.following.has(exact) || (ctx.following.get(file) ?? 0) >= MAX_REENTRY) return;
   ctx.following.set(exact, 1);
   ctx.following.set(file, (ctx.following.get(file) ?? 0) + 1);

@@ -31,7 +31,7 @@ function unreadOf(runner: string, file: ReadResult & { ok: false }): { runner: s
 
 /** Run script text in a shell of its own, `$0` the path and the rest its arguments. */
 function runShellText(inv: Inv, ctx: Ctx, emit: Emit, shell: string, file: string, text: string, args: readonly RWord[]): void {
-  const key = { file, what: args.slice(1).map((a) => a.value).join("\0") };
+  const key = { file, what: JSON.stringify(args.slice(1).map((a) => a.value)) };
   runFresh(inv, ctx, emit, { source: text, label: chainLabel(inv.text), wrapper: shell, cwd: inv.cwd, positional: args, key });
 }
 
@@ -83,7 +83,7 @@ function sourceFile(inv: Inv, ctx: Ctx, emit: Emit): boolean {
     return true;
   }
   emit(inv, ctx);
-  const key = { file: read.path, what: inv.words.slice(2).map((a) => a.value).join("\0") };
+  const key = { file: read.path, what: JSON.stringify(inv.words.slice(2).map((a) => a.value)) };
   const before = { ...inv.scope.env, ...inv.scope.vars };
   runSourced(inv, ctx, emit, { source: read.text, label: chainLabel(inv.text), wrapper: "source", cwd: inv.cwd, positional: inv.words.slice(1), key });
   if (isEnvFileName(basename(file.value))) rememberDotenv(inv.scope, before);

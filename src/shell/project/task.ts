@@ -98,7 +98,7 @@ export function followTask(inv: Inv, ctx: Ctx, emit: Emit): boolean {
     TASKFILE_DIR: found.dir,
     USER_WORKING_DIR: inv.cwd,
   };
-  const run = (source: string, link: string, cwd: string, env: Record<string, string>): void => runFresh(inv, ctx, emit, { source, label: link, wrapper: "task", cwd, env, key: { file: found.file, what: `${cwd}\0${source}` } });
+  const run = (source: string, link: string, cwd: string, env: Record<string, string>): void => runFresh(inv, ctx, emit, { source, label: link, wrapper: "task", cwd, env, key: { file: found.file, what: JSON.stringify([cwd, source]) } });
   const resolveVars = (defs: Readonly<Record<string, TaskVar>>, into: Record<string, string | null>, cwd: string, link: string): void => {
     for (const [k, v] of Object.entries(defs)) {
       if ("value" in v) into[k] = template(v.value, into);
@@ -116,7 +116,7 @@ export function followTask(inv: Inv, ctx: Ctx, emit: Emit): boolean {
       if (goal) reportUnread(inv, ctx, emit, { runner: "task", path: found.file, target: name, reason: "missing", text: "" });
       return;
     }
-    const key = `${name}\0${JSON.stringify(callVars)}`;
+    const key = JSON.stringify([name, callVars]);
     if (done.has(key) || depth > 32) return;
     done.add(key);
     const vars: Record<string, string | null> = { ...base, TASK: name };

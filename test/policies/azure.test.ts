@@ -14,6 +14,8 @@ policyTable("policies/azure.cedar", {
     { cmd: "az keyvault delete -n prod-kv", by: "azure.data-store-delete" },
     { cmd: "az postgres flexible-server delete -g rg -n pg --yes", by: "azure.data-store-delete" },
     { cmd: "az aks delete -g rg -n prod --yes --no-wait", by: "azure.data-store-delete" },
+    { cmd: "az storage blob delete-batch -s uploads --account-name prodstore", by: "azure.bulk-blob-delete" },
+    { cmd: "az storage blob delete-batch -s uploads --account-name prodstore --pattern 'logs/*'", by: "azure.bulk-blob-delete" },
     { cmd: "az keyvault purge -n prod-kv", by: "azure.keyvault-purge" },
     { cmd: "az keyvault secret purge --vault-name kv -n db-password", by: "azure.keyvault-purge" },
     { cmd: "az deployment group create -g rg --template-file main.bicep --mode Complete", by: "azure.complete-mode-deployment" },
@@ -79,5 +81,6 @@ policyTable("policies/azure.cedar", {
     "az resource list --tag env=prod",
     "az monitor activity-log list --max-events 10",
     "az rest --url https://management.azure.com/subscriptions?api-version=2022-12-01",
+    "az storage blob delete-batch -s uploads --account-name prodstore --dryrun",
   ],
 });

@@ -1,6 +1,7 @@
 /** The incident sequence and its variants through the whole gate with the real terraform: the gate
- *  sees `terraform plan`, an opaque script (allowed: the shell only sees `./restore-old-state.sh`)
- *  really swaps the state, and the next `terraform apply` is denied with what changed in the reason. */
+ *  sees `terraform plan`, a script really swaps the state out of the gate's sight (the gate reads project
+ *  scripts and denies running one that swaps state, so here a human or a tool the agent does not drive runs
+ *  it), and the next `terraform apply` is denied with what changed in the reason. */
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
@@ -15,11 +16,10 @@ async function shell(gate: TestGate, cmd: string): Promise<{ decision: string; r
   return r;
 }
 
-/** Write an opaque script into the workspace, let the gate decide `./NAME`, then really run it. */
+/** Write a script into the workspace and run it outside the gate (what the fingerprints are for). */
 async function runScript(gate: TestGate, name: string, body: string): Promise<void> {
   const file = path.join(gate.root, name);
   fs.writeFileSync(file, `#!/bin/sh\nset -e\n${body}\n`, { mode: 0o755 });
-  expect((await shell(gate, `./${name}`)).decision).toBe("allow");
   await execa(file, [], { cwd: gate.root, env: TF_ENV });
 }
 
@@ -38,6 +38,11 @@ describe.skipIf(!hasTerraform)(`state-swap sequences with real terraform${NO_TER
     const before = lineageOf(path.join(gate.root, "terraform.tfstate"));
     const after = lineageOf(old);
     expect((await shell(gate, "terraform plan")).decision).toBe("allow");
+    // The agent running the script is stopped before it runs: the gate reads it (docs/clis/scripts.md).
+    fs.writeFileSync(path.join(gate.root, "restore-old-state.sh"), `#!/bin/sh\ncp "${old}" terraform.tfstate\n`, { mode: 0o755 });
+    const script = await shell(gate, "./restore-old-state.sh");
+    expect(script.decision).toBe("deny");
+    expect(script.policies).toContain("state.write-state-file");
     await runScript(gate, "restore-old-state.sh", `cp "${old}" terraform.tfstate`);
     const denied = await shell(gate, "terraform apply");
     expect(denied.decision).toBe("deny");

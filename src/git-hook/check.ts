@@ -10,6 +10,7 @@ import type { DecisionKind } from "../policy/types.js";
 import { loadRuntime } from "../runtime/context.js";
 import { gate } from "../runtime/gate.js";
 import type { CliIo } from "../util/process-io.js";
+import { agentShellOf, type AgentEnvMarker } from "./agent-env.js";
 import { readStaged } from "./staged.js";
 
 export interface GitFinding {
@@ -24,11 +25,12 @@ export interface GitAnswer {
   readonly exitCode: number;
 }
 
-const AGENT = { name: "git", mode: "", session: "" };
-
-/** Decide a staged change set through the pipeline: (root, files, diff) -> what blocks it. */
+/** Decide a staged change set through the pipeline: (root, files, diff) -> what blocks it. The principal is
+ *  Agent::"git"; its agentEnv says whether the committing shell shows an agent's marker (a human commits
+ *  guard configuration, an agent does not: policies/self-protection.cedar). */
 export async function checkStaged(root: string, files: readonly string[], diff: string, env: CliIo["env"]): Promise<GitFinding[]> {
-  const ctx = loadRuntime({ cwd: root, env, agent: AGENT });
+  const agent = { name: "git", mode: "", session: "", agentEnv: agentShellOf(env) !== undefined };
+  const ctx = loadRuntime({ cwd: root, env, agent });
   const action: GateAction = { kind: "commit", files, diff, cwd: ctx.root, tool: "git" };
   const r = await gate(action, ctx);
   if (r.decision === "allow") return [];
@@ -43,17 +45,23 @@ export async function checkStaged(root: string, files: readonly string[], diff: 
   return findings.length > 0 ? findings : [{ what: "the commit", decision: r.decision, reason: r.reason }];
 }
 
-export function formatFindings(findings: readonly GitFinding[]): GitAnswer {
+/** The answer for the person committing: what blocks the commit and what to do. `agent` is the agent whose
+ *  shell the commit came from, when its marker shows. */
+export function formatFindings(findings: readonly GitFinding[], agent?: AgentEnvMarker): GitAnswer {
   if (findings.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
   const lines = findings.map((f) => `  ${f.decision === "deny" ? "DENY" : "ASK "} ${f.what}\n       ${f.reason.replace(/\n/g, "\n       ")}`);
-  const text =
-    `infragate: this commit is blocked (${findings.length} finding${findings.length === 1 ? "" : "s"}):\n${lines.join("\n")}\n\n` +
-    `Unstage what should not be committed (git restore --staged <file>), remove secret values, or, if a human has\n` +
-    `checked every finding above, commit with --no-verify.\n`;
+  const next = agent
+    ? `This commit comes from ${agent.agent}'s shell (${agent.name} is set). Guard configuration (.infragate/, agent\n` +
+      `hook files) is committed by a human from their own terminal, where it is let through; state files and\n` +
+      `secrets are stopped for everyone. Unstage what should not be committed (git restore --staged <file>).\n`
+    : `Unstage what should not be committed (git restore --staged <file>) and remove secret values. State files\n` +
+      `and secrets are stopped for every committer; if you have checked every finding above yourself, commit\n` +
+      `with --no-verify.\n`;
+  const text = `infragate: this commit is blocked (${findings.length} finding${findings.length === 1 ? "" : "s"}):\n${lines.join("\n")}\n\n${next}`;
   return { stdout: "", stderr: text, exitCode: 1 };
 }
 
 export async function runGitCheck(io: Pick<CliIo, "cwd" | "env">): Promise<GitAnswer> {
   const staged = await readStaged(io.cwd);
-  return formatFindings(await checkStaged(staged.root, staged.files, staged.diff, io.env));
+  return formatFindings(await checkStaged(staged.root, staged.files, staged.diff, io.env), agentShellOf(io.env));
 }

@@ -12,6 +12,9 @@ export interface AgentInfo {
   readonly name: string;
   readonly mode: string;
   readonly session: string;
+  /** The action comes from an agent's environment (default true; the git pre-commit check says, from the
+   *  committing shell's markers: src/git-hook/agent-env.ts). */
+  readonly agentEnv?: boolean;
 }
 
 export interface RequestEnv {
@@ -114,7 +117,7 @@ export function toCedarRequest(op: Operation, env: RequestEnv): CedarRequest {
     resource: resource.uid,
     context: op.context,
     entities: [
-      { uid: principal, attrs: { name: env.agent.name, mode: env.agent.mode, session: env.agent.session }, parents: [] },
+      { uid: principal, attrs: { name: env.agent.name, mode: env.agent.mode, session: env.agent.session, agentEnv: env.agent.agentEnv ?? true }, parents: [] },
       { uid: workspace, attrs: { root: env.paths.root }, parents: [] },
       resource,
       ...groupEntities(resource),

@@ -22,8 +22,8 @@ const CASES: readonly Case[] = [
   ["tfvars", ["prod.tfvars"], "", "ask", "secrets.project-secret-write"],
   [".env", [".env.local"], "", "ask", "secrets.project-secret-write"],
   ["private key file", ["deploy/id_ed25519"], "", "ask", "secrets.project-secret-write"],
-  ["hook config", [".cursor/hooks.json"], "", "deny", "self-protection.hook-config"],
-  ["guard config", [".infragate/config.json"], "", "deny", "self-protection.guard-config"],
+  ["a human commits hook config", [".cursor/hooks.json", ".claude/settings.json", ".husky/pre-commit"], "", "allow"],
+  ["a human commits guard config", [".infragate/config.json", ".infragate/policies/team.cedar"], "", "allow"],
   ["private key in a diff", ["a.txt"], diffOf("a.txt", ["-----BEGIN EC PRIVATE KEY-----"]), "deny", "commit.private-key"],
   ["access key in a diff", ["a.tf"], diffOf("a.tf", ['access_key = "ASIAQWERTYUIOPASDFGH"']), "deny", "commit.cloud-credential"],
   ["placeholder key in a diff", ["README.md"], diffOf("README.md", ["AKIAIOSFODNN7EXAMPLE"]), "allow"],
@@ -47,6 +47,42 @@ describe("commit check case table", () => {
       expect(answer.exitCode).toBe(1);
     });
   }
+});
+
+/** A commit from an agent's shell (its marker in the environment) is stopped where a human's goes through. */
+const AGENT_CASES: readonly [string, Record<string, string>, string[], string][] = [
+  ["Claude Code", { CLAUDECODE: "1" }, [".infragate/config.json"], "self-protection.guard-config"],
+  ["Claude Code", { CLAUDECODE: "1" }, [".claude/settings.json"], "self-protection.hook-config"],
+  ["Codex", { CODEX_THREAD_ID: "t-1" }, [".infragate/policies/team.cedar"], "self-protection.guard-config"],
+  ["Copilot", { COPILOT_CLI: "1" }, [".github/hooks/hooks.json"], "self-protection.hook-config"],
+  ["Gemini", { GEMINI_CLI: "1" }, [".gemini/settings.json"], "self-protection.hook-config"],
+  ["Cursor", { CURSOR_AGENT: "1" }, [".cursor/hooks.json"], "self-protection.hook-config"],
+];
+
+describe("agents do not commit guard config", () => {
+  for (const [agent, extra, files, policy] of AGENT_CASES) {
+    it(`${agent} (${Object.keys(extra).join()}) commits ${files.join()} -> deny by ${policy}`, async () => {
+      const env = { ...ws.env, ...extra };
+      const findings = await checkStaged(ws.root, files, "", env);
+      expect(findings.map((f) => f.decision)).toEqual(["deny"]);
+      expect(findings[0]?.reason).toContain(policy);
+    });
+  }
+
+  it("the message speaks to the human committing, and names the agent's marker to an agent", async () => {
+    const human = formatFindings(await checkStaged(ws.root, ["terraform.tfstate"], "", ws.env));
+    expect(human.stderr).toContain("stopped for every committer");
+    expect(human.stderr).not.toContain("shell (");
+    const env = { ...ws.env, CLAUDECODE: "1" };
+    const agent = formatFindings(await checkStaged(ws.root, [".infragate/config.json"], "", env), { agent: "claude-code", name: "CLAUDECODE", value: "1", verified: "e2e" });
+    expect(agent.stderr).toContain("claude-code's shell (CLAUDECODE is set)");
+    expect(agent.stderr).not.toContain("--no-verify");
+  });
+
+  it("a state file or a secret is stopped for a human too", async () => {
+    expect((await checkStaged(ws.root, [".infragate/config.json", "terraform.tfstate"], "", ws.env)).map((f) => f.decision)).toEqual(["deny"]);
+    expect((await checkStaged(ws.root, ["a.txt"], diffOf("a.txt", ["-----BEGIN EC PRIVATE KEY-----"]), ws.env)).map((f) => f.decision)).toEqual(["deny"]);
+  });
 });
 
 describe("the commit check is the pipeline", () => {

@@ -8,17 +8,20 @@ import { CHAINED } from "../../src/install/git.js";
 import { install, uninstall } from "../../src/install/index.js";
 import { ensureBuilt } from "../e2e/support/build.js";
 
-async function repo(): Promise<{ dir: string; env: Record<string, string>; git: (...args: string[]) => Promise<{ code: number; out: string }> }> {
+type Git = (...args: string[]) => Promise<{ code: number; out: string }>;
+
+async function repo(): Promise<{ dir: string; env: Record<string, string>; git: Git; gitWith: (extra: Record<string, string>) => Git }> {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-git-")));
   const home = path.join(dir, "..", `${path.basename(dir)}-ig`);
   fs.mkdirSync(home, { recursive: true });
   const env = { PATH: process.env.PATH ?? "", HOME: os.homedir(), INFRAGATE_HOME: home, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" };
-  const git = async (...args: string[]) => {
-    const r = await execa("git", args, { cwd: dir, env, extendEnv: false, reject: false });
+  const gitWith = (extra: Record<string, string>): Git => async (...args: string[]) => {
+    const r = await execa("git", args, { cwd: dir, env: { ...env, ...extra }, extendEnv: false, reject: false });
     return { code: r.exitCode ?? -1, out: `${r.stdout}\n${r.stderr}` };
   };
+  const git = gitWith({});
   await git("init", "-q");
-  return { dir, env, git };
+  return { dir, env, git, gitWith };
 }
 
 const opts = (dir: string) => ({ dir, user: false, env: { HOME: os.homedir() } });
@@ -94,16 +97,34 @@ describe("the pre-commit check through real git commits", () => {
     put("terraform.tfstate", "{}\n");
     put(".env", "TOKEN=abc\n");
     put("id_rsa", "x\n");
-    put(".claude/settings.json", "{}\n");
     put("vars.tf", 'key = "AKIAQWERTYUIOPASDFGH"\nexample = "AKIAIOSFODNN7EXAMPLE"\n-----BEGIN OPENSSH PRIVATE KEY-----\n');
     await git("add", ".");
     const blocked = await git("commit", "-qm", "bad");
     expect(blocked.code).not.toBe(0);
-    for (const what of ["terraform.tfstate", "state.write-state-file", ".env", "secrets.project-secret-write", "id_rsa", ".claude/settings.json", "self-protection.hook-config", "vars.tf:1: aws-access-key-id", "vars.tf:3: private-key", "commit.private-key"]) {
+    for (const what of ["terraform.tfstate", "state.write-state-file", ".env", "secrets.project-secret-write", "id_rsa", "vars.tf:1: aws-access-key-id", "vars.tf:3: private-key", "commit.private-key"]) {
       expect(blocked.out).toContain(what);
     }
     expect(blocked.out).not.toContain("AKIAQWERTYUIOPASDFGH");
     expect(blocked.out).not.toMatch(/vars\.tf:2/);
+    expect((await git("log", "--oneline")).out.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a human commits .infragate/ policies and hook files without --no-verify; the same commit from an agent's shell is stopped", async () => {
+    const { dir, git, gitWith } = await repo();
+    await install("git", opts(dir));
+    const put = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    put(".infragate/policies/team.cedar", 'forbid (principal, action == Action::"terraform.destroy", resource);\n');
+    put(".claude/settings.json", "{}\n");
+    await git("add", ".");
+    const agent = await gitWith({ CLAUDECODE: "1" })("commit", "-qm", "from the agent's shell");
+    expect(agent.code).not.toBe(0);
+    expect(agent.out).toContain("self-protection.guard-config");
+    expect(agent.out).toContain("claude-code's shell (CLAUDECODE is set)");
+    const human = await git("commit", "-qm", "team guard config");
+    expect(human.code, human.out).toBe(0);
     expect((await git("log", "--oneline")).out.trim().split("\n")).toHaveLength(1);
   });
 });

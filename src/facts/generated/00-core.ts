@@ -42,6 +42,7 @@ export type ShellLine = {
 };
 
 export type AgentAttrs = {
+  readonly agentEnv: boolean;
   readonly mode: string;
   readonly name: string;
   readonly session: string;

@@ -18,6 +18,7 @@ import { analyzeShell } from "../shell/analyze.js";
 import { diskScriptReader } from "../enrich/script-files.js";
 import type { CedarRequest } from "../policy/types.js";
 import type { Env, FileEffect, SimpleCommand } from "../shell/types.js";
+import { mcpOperations, toolInputFacts } from "./mcp-call.js";
 import { enrichRemoteState, enrichStateFacts, rememberEffects } from "../state/index.js";
 import { describeAction, type GateAction } from "./action.js";
 import { pathContextOf } from "./paths.js";
@@ -53,18 +54,6 @@ export interface Decided extends Verdict {
   readonly trace: { readonly commands: readonly SimpleCommand[]; readonly requests: readonly CedarRequest[] };
 }
 
-/** A tool's input as facts: its top-level keys, and its JSON (truncated, for messages and coarse rules). */
-function toolInputFacts(raw: unknown): { inputKeys: string[]; input: string } {
-  let input = "";
-  try {
-    input = JSON.stringify(raw) ?? "";
-  } catch {
-    input = "(unserialisable input)";
-  }
-  const inputKeys = raw && typeof raw === "object" ? Object.keys(raw) : [];
-  return { inputKeys, input: input.length > 4096 ? input.slice(0, 4096) : input };
-}
-
 function collectOperations(action: GateAction, ctx: DecideContext): { operations: Operation[]; files: FileEffect[]; problems: string[]; commands?: readonly SimpleCommand[] } {
   switch (action.kind) {
     case "shell": {
@@ -79,18 +68,7 @@ function collectOperations(action: GateAction, ctx: DecideContext): { operations
         problems: [],
       };
     case "mcp":
-      return {
-        operations: [
-          {
-            action: "mcp.call",
-            resource: { type: "McpTool", server: action.server, tool: action.tool },
-            context: toolInputFacts(action.input),
-            summary: describeAction(action),
-          },
-        ],
-        files: [],
-        problems: [],
-      };
+      return mcpOperations(action, ctx.env);
     case "commit":
       return {
         operations: stagedSecretOperations(action.diff, action.cwd),

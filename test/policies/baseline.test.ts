@@ -100,3 +100,33 @@ describe("baseline.known-tool: agent tools that change nothing infragate guards 
     expect(r.reason).toContain("no policy permits");
   });
 });
+
+// MCP tool calls: the input is read like the agent's own tools (src/decide/mcp-input.ts); a tool that changes
+// something with an input infragate cannot read asks.
+const STATE = '{"version":4,"serial":1,"lineage":"x","resources":[]}';
+policyTable("MCP tool inputs", {
+  deny: [
+    { mcp: { server: "filesystem", tool: "write_file", input: { path: ".claude/settings.json", content: "{}" } }, by: "self-protection.hook-config" },
+    { mcp: { server: "filesystem", tool: "write_file", input: { path: "terraform.tfstate", content: "{}" } }, files: { "terraform.tfstate": STATE }, by: "state.write-state-file" },
+    { mcp: { server: "filesystem", tool: "move_file", input: { source: "terraform.tfstate", destination: "old.tfstate" } }, files: { "terraform.tfstate": STATE }, by: "state.delete-state-file" },
+    { mcp: { server: "aws-api", tool: "call_aws", input: { cli_command: "aws s3 rm s3://prod-bucket --recursive" } }, by: "aws.s3-bulk-delete" },
+    { mcp: { server: "shell", tool: "run_command", input: { command: "terraform destroy -auto-approve" } }, by: "terraform.destroy" },
+    { mcp: { server: "shell", tool: "exec", input: { command: ["terraform", "destroy"] } }, by: "terraform.destroy" },
+    { mcp: { server: "postgres", tool: "execute_sql", input: { sql: "DROP TABLE users" } }, by: "database.drop" },
+  ],
+  ask: [
+    { mcp: { server: "db", tool: "delete_rows", input: { table: "users", where: "1=1" } }, by: "baseline.mcp-unread-change" },
+    { mcp: { server: "cloud", tool: "deploy_service", input: { name: "api" } }, by: "baseline.mcp-unread-change" },
+    { mcp: { server: "filesystem", tool: "read_file", input: { path: ".env" } }, by: "secrets.project-secret-read" },
+    { mcp: { server: "aws-api", tool: "call_aws", input: { cli_command: "aws eks update-cluster-version --name x --kubernetes-version 1.30" } }, by: "aws.mutation" },
+  ],
+  allow: [
+    { mcp: { server: "filesystem", tool: "read_file", input: { path: "src/app.ts" } } },
+    { mcp: { server: "filesystem", tool: "write_file", input: { path: "src/app.ts", content: "x" } } },
+    { mcp: { server: "filesystem", tool: "list_directory", input: { path: "." } } },
+    { mcp: { server: "docs", tool: "search", input: { query: "how to delete a table" } } },
+    { mcp: { server: "aws-api", tool: "call_aws", input: { cli_command: "aws s3 ls s3://bucket" } } },
+    { mcp: { server: "github", tool: "get_issue", input: { owner: "o", repo: "r", issue_number: 1 } } },
+    { mcp: { server: "postgres", tool: "query", input: { sql: "SELECT count(*) FROM users" } } },
+  ],
+});

@@ -13,6 +13,8 @@ export type Case =
       readonly cmd?: string;
       /** Or a file tool call. */
       readonly file?: { readonly tool: "Write" | "Edit" | "Read" | "Delete"; readonly path: string };
+      /** Or an MCP tool call (mcp__<server>__<tool> with its input). */
+      readonly mcp?: { readonly server: string; readonly tool: string; readonly input: unknown };
       /** The policy id that must be among the deciding policies (required for deny and ask). */
       readonly by?: string;
       readonly cwd?: string;
@@ -32,7 +34,7 @@ export interface Table {
 
 function label(c: Case): string {
   if (typeof c === "string") return c;
-  return c.name ?? c.cmd ?? `${c.file?.tool} ${c.file?.path}`;
+  return c.name ?? c.cmd ?? (c.mcp ? `mcp__${c.mcp.server}__${c.mcp.tool} ${JSON.stringify(c.mcp.input)}` : `${c.file?.tool} ${c.file?.path}`);
 }
 
 async function runCase(gate: TestGate, c: Case): Promise<Decided> {
@@ -44,6 +46,7 @@ async function runCase(gate: TestGate, c: Case): Promise<Decided> {
   }
   await c.setup?.(gate.root, gate);
   if (c.file) return gate.file(c.file.tool, c.file.path);
+  if (c.mcp) return gate.run({ kind: "mcp", server: c.mcp.server, tool: c.mcp.tool, input: c.mcp.input, cwd: gate.root });
   if (c.cmd === undefined) throw new Error("a case needs cmd or file");
   return gate.shell(c.cmd, { ...(c.cwd ? { cwd: c.cwd } : {}), ...(c.env ? { env: c.env } : {}) });
 }

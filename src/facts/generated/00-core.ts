@@ -18,6 +18,14 @@ export type McpCall = {
   readonly inputKeys: readonly string[];
 };
 
+export type McpToolCall = {
+  readonly analysed: boolean;
+  readonly changes: boolean;
+  readonly input: string;
+  readonly inputKeys: readonly string[];
+  readonly verb: string;
+};
+
 export type ShellExec = {
   readonly args: readonly string[];
   readonly command: string;
@@ -81,6 +89,7 @@ declare module "../index.js" {
   interface ContextTypes {
     FileAccess: FileAccess;
     McpCall: McpCall;
+    McpToolCall: McpToolCall;
     ShellExec: ShellExec;
     ShellLine: ShellLine;
   }
@@ -88,7 +97,7 @@ declare module "../index.js" {
     "file.delete": FileAccess;
     "file.read": FileAccess;
     "file.write": FileAccess;
-    "mcp.call": McpCall;
+    "mcp.call": McpToolCall;
     "shell.exec": ShellExec;
     "shell.incomplete": ShellLine;
     "shell.opaque": ShellExec;

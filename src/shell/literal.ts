@@ -4,6 +4,7 @@ import type { Word } from "unbash";
 import type { RWord, Scope } from "./model.js";
 import { decodeEscapes, printfOutput, type Dialect } from "./escapes.js";
 import { SHELL_NAMES, normalizeProgram } from "./programs.js";
+import { resolvePath } from "./paths.js";
 import { stdinFrom, type JoinWord } from "./stdin.js";
 
 /** The word resolver (src/shell/words.ts), handed in: words resolve `$(...)` through this module. */
@@ -51,6 +52,18 @@ export function literalOutput(cmd: Command, scope: Scope, resolve: WordResolver,
     return io.stdin === "heredoc" || io.stdin === "here-string" ? io.stdinText : undefined;
   }
   return undefined;
+}
+
+/** `cat FILE | ...`: the one file a plain `cat` feeds the pipe (absolute), for readers of stdin (SQL clients,
+ *  git apply, patch); undefined for anything else. */
+export function catFile(cmd: Command, scope: Scope, resolve: WordResolver): string | undefined {
+  if (!cmd.name || scope.cwdUnresolved) return undefined;
+  const words: RWord[] = [];
+  for (const w of [cmd.name, ...cmd.suffix]) if (w.type === "Word") words.push(...resolve.word(w, scope));
+  const [name, file] = words;
+  if (words.length !== 2 || !name || !file || name.unresolved || file.unresolved || file.glob) return undefined;
+  if (normalizeProgram(name.value, SHELL_NAMES) !== "cat" || file.value === "" || file.value.startsWith("-")) return undefined;
+  return resolvePath(scope.cwd, file.value);
 }
 
 const DIALECTS: readonly Dialect[] = ["bash", "dash"];

@@ -7,7 +7,7 @@ import type {
 import type { Ctx, Inv, Io, Scope } from "./model.js";
 import { TERMINAL, addProblem, cloneScope } from "./model.js";
 import { runCommand } from "./command.js";
-import { commandWords, literalOutput } from "./literal.js";
+import { catFile, commandWords, literalOutput } from "./literal.js";
 import { WORDS } from "./words.js";
 import { applyRedirects } from "./redirects.js";
 import { emit } from "./invoke.js";
@@ -202,7 +202,8 @@ function walkPipeline(commands: readonly CommandNode[], src: string, scope: Scop
   commands.forEach((c, i) => {
     // Each element of a multi-command pipeline runs in its own subshell.
     const text = prev?.type === "Command" ? literalOutput(prev, scope, WORDS) : undefined;
-    const inIo: Io = prev ? { stdin: "pipe", stdinText: text } : io;
+    const file = prev?.type === "Command" && text === undefined ? catFile(prev, scope, WORDS) : undefined;
+    const inIo: Io = prev ? { stdin: "pipe", stdinText: text, ...(file !== undefined ? { stdinPath: file } : {}) } : io;
     const next = commands[i + 1];
     const elemIo: Io = next?.type === "Command" ? { ...inIo, stdoutTo: commandWords(next, scope, WORDS) } : inIo;
     walkNode(c, src, cloneScope(scope), elemIo, ctx);

@@ -9,6 +9,7 @@ policyTable("policies/database.cedar", {
     { cmd: "echo 'DROP TABLE users' | psql app", by: "database.drop" },
     { cmd: "psql -f wipe.sql", by: "database.drop", files: { "wipe.sql": "DROP TABLE orders;\n" } },
     { cmd: "psql app < wipe.sql", by: "database.drop", files: { "wipe.sql": "TRUNCATE orders;\n" } },
+    { cmd: "cat wipe.sql | psql app", by: "database.drop", files: { "wipe.sql": "DROP SCHEMA public CASCADE;\n" } },
     { cmd: "mysql -uroot -e 'DROP DATABASE shop'", by: "database.drop" },
     { cmd: "mariadb shop -e 'DROP TABLE `orders`'", by: "database.drop" },
     { cmd: "sqlite3 app.db 'DROP TABLE users'", by: "database.drop" },

@@ -34,6 +34,7 @@ policyTable("git over guarded files", {
     },
     { cmd: "git apply < fix.diff", files: { "fix.diff": DIFF_STATE }, by: "state.archive-holds-state" },
     { cmd: "patch -p1 < fix.diff", files: { "fix.diff": DIFF_STATE }, by: "state.archive-holds-state" },
+    { cmd: "cat fix.diff | git apply", files: { "fix.diff": DIFF_STATE }, by: "state.archive-holds-state" },
     { cmd: `git apply <<'EOF'\n${DIFF_STATE}EOF`, by: "state.archive-holds-state" },
   ],
   ask: [

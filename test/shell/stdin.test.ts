@@ -30,7 +30,9 @@ describe("the stdin text and file, when known", () => {
   t("echo 'DROP DATABASE app' | psql", { program: "psql", stdin: "pipe", stdinText: "DROP DATABASE app\n" });
   t("psql < dump.sql", { program: "psql", stdin: "file", stdinPath: "/work/repo/dump.sql" });
   t("cd db && mysql app < ../seed.sql", { program: "mysql", stdin: "file", stdinPath: "/work/repo/seed.sql" });
-  for (const src of ["cat $F | psql", "psql < $DUMP"]) {
+  t("cat dump.sql | psql app", { program: "psql", stdin: "pipe", stdinPath: "/work/repo/dump.sql" });
+  t("cd db && cat ../seed.sql | mysql", { program: "mysql", stdin: "pipe", stdinPath: "/work/repo/seed.sql" });
+  for (const src of ["cat $F | psql", "psql < $DUMP", "cat a.sql b.sql | psql", "cat *.sql | psql"]) {
     it(`${src}: not known`, () => {
       const cmd = analyze(src).commands.find((c) => c.program === "psql");
       expect(cmd?.stdinText).toBeUndefined();

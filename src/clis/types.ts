@@ -6,7 +6,8 @@ export type ResourceRef =
   | { readonly type: "Stack"; readonly dir: string }
   | { readonly type: "Program"; readonly name: string }
   /** tree: the action covers a directory tree or an archive (its members are in the context). */
-  | { readonly type: "File"; readonly path: string; readonly tree?: boolean; readonly unresolved?: boolean }
+  /** unlike: classes the file's content contradicts (a Keynote `talk.key` is no private key). */
+  | { readonly type: "File"; readonly path: string; readonly tree?: boolean; readonly unresolved?: boolean; readonly unlike?: readonly string[] }
   | { readonly type: "AwsService"; readonly name: string }
   /** An object (or, with a key prefix, objects) in a cloud object store: `s3://b/k`, `gs://b/k`, `azure://acct/container/k`. */
   | { readonly type: "StoredObject"; readonly url: string }

@@ -10,6 +10,7 @@ import { enrichDatabaseFacts } from "../enrich/databases/index.js";
 import { enrichGitPushFacts } from "../enrich/git-push.js";
 import { listSearchRoots } from "../enrich/search-roots.js";
 import { settleTemplateCopies } from "../enrich/template-copies.js";
+import { settleContentClasses } from "../enrich/content-classes.js";
 import { settleDestinations } from "../enrich/destinations.js";
 import { addSymlinkTargets } from "../enrich/symlinks.js";
 import type { Engine } from "../policy/engine.js";
@@ -89,7 +90,7 @@ export async function decide(action: GateAction, ctx: DecideContext): Promise<De
   const stateCtx = { home: ctx.home, session: ctx.agent.session, root: ctx.root, env: ctx.env, paths };
   const collected = collectOperations(action, ctx);
   const classify = (abs: string): readonly string[] => classifyPath(abs, paths);
-  const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(settleTemplateCopies(settleDestinations(collected.files)), paths)), classify);
+  const files = addSymlinkTargets(await listArchiveMembers(listSearchRoots(settleContentClasses(settleTemplateCopies(settleDestinations(collected.files))), paths)), classify);
   const tool = action.kind === "mcp" ? "mcp" : action.kind === "tool" ? "tool" : action.tool;
   const fileOps = files.map((f) => fileOperation(f, tool, classify, paths));
   const operations = enrichRemoteState(await enrichStateFacts([...(await enrichGitPushFacts(await enrichDatabaseFacts(collected.operations))), ...fileOps], stateCtx), ctx.root, ctx.home);

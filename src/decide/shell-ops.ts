@@ -127,7 +127,7 @@ export function fileOperation(effect: FileEffect, tool: string, classify: (abs: 
   const tree = effect.archive !== undefined || effect.members !== undefined || effect.membersKnown !== undefined;
   return {
     action: `file.${effect.op}`,
-    resource: { type: "File", path: effect.path, tree, unresolved: effect.unresolved === true },
+    resource: { type: "File", path: effect.path, tree, unresolved: effect.unresolved === true, ...(effect.unlike ? { unlike: effect.unlike } : {}) },
     context: {
       tool,
       via: effect.via,

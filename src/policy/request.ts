@@ -46,7 +46,7 @@ function resourceEntity(ref: ResourceRef, env: RequestEnv, workspace: Uid): Enti
     case "Stack":
       return { uid: { type: "Stack", id: ref.dir }, attrs: { dir: ref.dir, env: envLabelFor(ref.dir, env) }, parents: [workspace] };
     case "File": {
-      const classes: string[] = classifyPath(ref.path, env.paths);
+      const classes: string[] = classifyPath(ref.path, env.paths).filter((c) => !(ref.unlike ?? []).includes(c));
       if (ref.tree) classes.push(TREE_CLASS);
       // A computed path is its own class, so its policy scopes on it and everyday edits stay outside it.
       if (ref.unresolved) classes.push(UNRESOLVED_PATH_CLASS);

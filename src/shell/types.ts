@@ -92,6 +92,9 @@ export interface FileEffect {
   /** A recursive search of the tree at `path` (grep -r, rg, the agents' Grep tools): which files under it
    *  it reads. The enrich stage lists them into `members`. */
   readonly search?: SearchFilter;
+  /** Path classes the file's content contradicts (src/enrich/content-classes.ts): a `talk.key` that is a
+   *  Keynote document is no key, a `notes.plan` that is not a zip is no Terraform plan. */
+  readonly unlike?: readonly string[];
   /** The effect happens only if this path is an existing directory (`cp x DEST` lands in `DEST/x` only
    *  when DEST is a directory; otherwise DEST is the file). Settled by the enrich stage. */
   readonly ifDirectory?: string;

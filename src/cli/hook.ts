@@ -5,6 +5,8 @@ import { runHookWith } from "../hook/run.js";
 import type { Verb } from "./io.js";
 
 export { DEFAULT_DEADLINE_MS } from "../agents/timeouts.js";
+// The hook bundle (dist/hook.cjs) is built from this file: scripts/warm-hook-cache.cjs and load-hook.cjs call runHookWith.
+export { runHookWith } from "../hook/run.js";
 
 export const HOOK_HELP = `usage: infragate hook <agent> [--deadline-ms N]
 

@@ -4,7 +4,9 @@ import type { AgentInfo } from "../policy/request.js";
 
 /** An agent's registry name (src/agents/registry.ts). */
 export type AgentName = string;
-export type Decision = "allow" | "ask" | "deny";
+import type { Decision } from "../util/decision.js";
+
+export type { Decision };
 
 /** What the hook process writes and how it exits. */
 export interface HookAnswer {

@@ -15,7 +15,7 @@ export function shannonEntropy(s: string): number {
 }
 
 /** Shortest token considered by the entropy test. */
-export const MIN_SECRET_TOKEN = 32;
+const MIN_SECRET_TOKEN = 32;
 
 const HEX = /^[0-9a-fA-F]+$/;
 const DIGEST = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -49,7 +49,7 @@ export function looksLikeSecretToken(token: string): boolean {
 }
 
 /** Share of characters inside runs of an optional capital and 3+ lowercase letters ("Stack", "prod"). */
-export function wordiness(token: string): number {
+function wordiness(token: string): number {
   let inWords = 0;
   const re = /[A-Z]?[a-z]{3,}/g;
   for (let m = re.exec(token); m; m = re.exec(token)) inWords += m[0].length;

@@ -2,7 +2,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 
-export const AUDIT_DIR = "audit";
+const AUDIT_DIR = "audit";
 export const HEAD_FILE = "head.json";
 export const LOCK_FILE = "append.lock";
 /** Default size at which a file is rotated. */
@@ -28,7 +28,7 @@ export function parseLogFileName(name: string): LogFileName | undefined {
   return { name, day: m[1] as string, index: m[2] ? Number(m[2]) : 0 };
 }
 
-export function logFileName(day: string, index: number): string {
+function logFileName(day: string, index: number): string {
   return index === 0 ? `audit-${day}.jsonl` : `audit-${day}.${index}.jsonl`;
 }
 
@@ -53,7 +53,7 @@ export async function listLogFiles(dir: string): Promise<LogFileName[]> {
   return files.sort(compareLogFiles);
 }
 
-export function utcDay(date: Date): string {
+function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 

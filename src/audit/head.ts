@@ -16,7 +16,7 @@ export interface Head {
   readonly file: string;
 }
 
-export const EMPTY_HEAD: Head = { seq: 0, hash: GENESIS_HASH, file: "" };
+const EMPTY_HEAD: Head = { seq: 0, hash: GENESIS_HASH, file: "" };
 
 /** `head.json`, or undefined when it is missing or does not match its schema. */
 export async function readHeadFile(dir: string): Promise<HeadFile | undefined> {
@@ -35,7 +35,7 @@ export async function writeHeadFile(dir: string, head: Head): Promise<void> {
   await rename(tmp, join(dir, HEAD_FILE));
 }
 
-export interface Tail {
+interface Tail {
   readonly head: Head;
   /** Size of the newest file, and whether it ends with a newline (false after a torn write). */
   readonly newestSize: number;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { AuditEntrySchema, type AuditEntry } from "./schema.js";
 import type { LogFileName } from "./files.js";
 
-export type LogLine =
+type LogLine =
   | { readonly file: string; readonly line: number; readonly ok: true; readonly raw: Record<string, unknown>; readonly entry: AuditEntry }
   | { readonly file: string; readonly line: number; readonly ok: false; readonly raw?: Record<string, unknown>; readonly error: string };
 

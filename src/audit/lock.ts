@@ -10,7 +10,7 @@ import { hostname } from "node:os";
 import { open, readFile, stat, unlink } from "node:fs/promises";
 import { LockInfoSchema } from "./schema.js";
 
-export interface LockOptions {
+interface LockOptions {
   /** Give up after this long (default 12 000 ms: many hooks at once on a small machine queue for it). */
   readonly timeoutMs?: number;
   /** A lock older than this is broken (default 10 000 ms). */
@@ -24,7 +24,7 @@ export class LockTimeoutError extends Error {
   }
 }
 
-export type Release = () => Promise<void>;
+type Release = () => Promise<void>;
 
 const HOST = hostname();
 /** A holder writes its identity right after creating the file; empty for longer than this means it died. */

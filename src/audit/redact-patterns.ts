@@ -14,7 +14,7 @@ const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 
 /** Replaces each private key block, BEGIN to END line inclusive (to the end of the text if unterminated). */
-export function redactPrivateKeys(text: string): string {
+function redactPrivateKeys(text: string): string {
   if (!text.includes("PRIVATE KEY")) return text;
   const out: string[] = [];
   let at = 0;
@@ -86,7 +86,7 @@ export function redactPatterns(text: string): string {
 const USERINFO = /[^\s/:@'"]{0,256}:([^\s/@'"]{1,1024})@/y;
 
 /** `scheme://user:password@host` -> `scheme://user:[REDACTED]@host`. */
-export function redactUrlPasswords(text: string): string {
+function redactUrlPasswords(text: string): string {
   const out: string[] = [];
   let at = 0;
   for (let i = text.indexOf("://"); i >= 0; i = text.indexOf("://", i + 3)) {

@@ -13,7 +13,7 @@ export const CONTENT_FIELDS: ReadonlySet<string> = new Set([
   "file_text", "new_str", "old_str", "patch", "diff",
 ]);
 
-export interface RedactLimits {
+interface RedactLimits {
   /** Longest string kept (after redaction); longer ones are cut and marked. */
   readonly maxString: number;
   readonly maxDepth: number;
@@ -29,7 +29,7 @@ export function redactText(text: string): string {
 }
 
 /** Text beyond this is cut before redaction (it could never be stored anyway). */
-export const MAX_REDACT_INPUT = 64 * 1024;
+const MAX_REDACT_INPUT = 64 * 1024;
 
 /**
  * Redacts and then caps a string. Redaction runs before the cap, so the cap cannot expose the

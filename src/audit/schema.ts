@@ -1,8 +1,10 @@
 /** zod schemas for what the audit log takes in and what it reads back from disk. The schema is the type. */
 import { z } from "zod";
 
-export const DecisionSchema = z.enum(["allow", "ask", "deny"]);
-export type Decision = z.infer<typeof DecisionSchema>;
+import { DecisionSchema } from "../util/decision.js";
+
+export { DecisionSchema };
+export type { Decision } from "../util/decision.js";
 
 export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lowercase hex characters");
 
@@ -51,4 +53,3 @@ export const LockInfoSchema = z.object({
   time: z.number(),
   nonce: z.string().optional(),
 });
-export type LockInfo = z.infer<typeof LockInfoSchema>;

@@ -11,7 +11,7 @@ export interface Word {
   /** Offset just past the raw word. */
   readonly end: number;
 }
-export interface Operator {
+interface Operator {
   readonly kind: "separator" | "redirect";
   readonly start: number;
   readonly end: number;

@@ -14,7 +14,7 @@ function uid(u: Uid): string {
 }
 
 /** A Cedar value on one line: sets as [a, b], records as {k: v}. */
-export function valueText(v: CedarValue): string {
+function valueText(v: CedarValue): string {
   if (Array.isArray(v)) return `[${v.map((x) => valueText(x as CedarValue)).join(", ")}]`;
   if (v !== null && typeof v === "object") {
     return `{${Object.entries(v as Record<string, CedarValue>).map(([k, x]) => `${k}: ${valueText(x)}`).join(", ")}}`;

@@ -25,7 +25,7 @@ export interface ExplainedCommand {
   readonly inlineCode: boolean;
 }
 
-export interface MatchedPolicy extends Pick<PolicyMeta, "id" | "effect" | "source" | "reason"> {
+interface MatchedPolicy extends Pick<PolicyMeta, "id" | "effect" | "source" | "reason"> {
   /** permit, deny or ask: what this policy says on its own. */
   readonly says: "permit" | "deny" | "ask";
   /** Among the policies behind this request's decision. */

@@ -27,7 +27,7 @@ options:
                SessionStart hook that starts the service; settings go to .claude/settings.local.json
   --port N     with --http: the loopback port of the service (default: one derived from your uid)`;
 
-export async function runInstallVerb(action: "install" | "uninstall", args: readonly string[], io: CliIo): Promise<number> {
+async function runInstallVerb(action: "install" | "uninstall", args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { flags: ["user", "json", "help", "h", "http"], values: ["dir", "port"] });
   if (parsed.flags.has("help") || parsed.flags.has("h")) {
     io.stdout(`${INSTALL_HELP}\n`);

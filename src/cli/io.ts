@@ -1,3 +1,4 @@
+import type { Decision } from "../util/decision.js";
 import type { CliIo } from "../util/process-io.js";
 
 export type { CliIo };
@@ -12,6 +13,6 @@ export const EXIT = {
   ask: 3,
 } as const;
 
-export function exitFor(decision: "allow" | "ask" | "deny"): number {
+export function exitFor(decision: Decision): number {
   return EXIT[decision];
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { Config } from "./schema.js";
 
-export interface LoadedConfig {
+interface LoadedConfig {
   readonly root: string;
   readonly config: Config;
   /** Problems reading the config: the caller fails closed on them. */

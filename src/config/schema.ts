@@ -1,12 +1,12 @@
 /** `.infragate/config.json`: the schema is the type. */
 import { z } from "zod";
 
-export const StackLabel = z.strictObject({
+const StackLabel = z.strictObject({
   path: z.string().min(1).describe("glob relative to the workspace root, e.g. infra/prod/**"),
   env: z.string().min(1).describe("label for stacks under that path, e.g. prod"),
 });
 
-export const DatabaseLabel = z.strictObject({
+const DatabaseLabel = z.strictObject({
   match: z
     .string()
     .min(1)
@@ -17,7 +17,7 @@ export const DatabaseLabel = z.strictObject({
 /** An instance or DB class, or a glob with one trailing `*` ("t3.*", "db.r6g.*", "*"): the AwsService entity
  *  carries these globs and the aws interpreter sends every `<prefix>*` that matches a requested type
  *  (schemas/cedar/30-aws.cedarschema), so other wildcards could never match. */
-export const InstanceTypeGlob = z
+const InstanceTypeGlob = z
   .string()
   .regex(/^[A-Za-z0-9._-]*\*?$/, 'an instance or DB class ("t3.micro", "db.r6g.large"), or a prefix ending in one "*" ("t3.*", "db.t4g.*")')
   .refine((s) => s.length > 0, "empty instance type");

@@ -1,6 +1,7 @@
 /** `check --jsonl` requests: Claude Code's tool names and fields. The schema is the type. */
 import path from "node:path";
 import { z } from "zod";
+import { DecisionSchema } from "../util/decision.js";
 import type { GateAction } from "./action.js";
 
 const Cwd = z.string().min(1).optional().describe("absolute working directory (default: the process's cwd)");
@@ -28,7 +29,7 @@ export const CheckRequest = z.discriminatedUnion("tool", [
 export type CheckRequest = z.infer<typeof CheckRequest>;
 
 export const CheckAnswer = z.object({
-  decision: z.enum(["allow", "ask", "deny"]),
+  decision: DecisionSchema,
   policies: z.array(z.string()).optional(),
   reason: z.string().optional(),
   error: z.string().optional(),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { ripgrepFilter } from "../clis/file-tools/search.js";
 import type { GateAction } from "./action.js";
 
-export interface SearchToolInput {
+interface SearchToolInput {
   /** The root (file or folder); the working directory when absent. */
   readonly path?: string | undefined;
   /** A glob over file names (`*.ts`, `*.{ts,tsx}`, `!dist/**`). */

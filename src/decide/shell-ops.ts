@@ -66,7 +66,7 @@ function execOperation(cmd: SimpleCommand, action: "shell.exec" | "shell.opaque"
   };
 }
 
-export interface ShellOps {
+interface ShellOps {
   readonly operations: Operation[];
   readonly files: FileEffect[];
 }

@@ -9,7 +9,7 @@ const MAX_COMMENT = 0xffff;
 /** A central directory larger than this is not read (the listing stays unknown). */
 const MAX_CENTRAL_BYTES = 32 * 1024 * 1024;
 
-export interface ZipListing {
+interface ZipListing {
   readonly names: readonly string[];
   /** More entries than the cap: names holds the first `cap`. */
   readonly capped: boolean;

@@ -20,7 +20,7 @@ import { listZip } from "./archive-zip.js";
 import { compileSegmentGlob } from "../util/segment-glob.js";
 import { trimLeadingSlashes, trimTrailingSlashes } from "../util/text.js";
 
-export const MAX_MEMBERS = 10_000;
+const MAX_MEMBERS = 10_000;
 
 /** `./a/b/`, `/a/b` -> `a/b`; "" for the archive root itself. */
 export function normalizeMember(name: string): string {

@@ -27,10 +27,10 @@ export type ContextName = keyof ContextTypes;
 export interface EntityAttrs {}
 
 /** Every action that is requested (action groups such as "destructive" are not). */
-export type ActionId = keyof ActionContexts;
+type ActionId = keyof ActionContexts;
 
 /** The context type of an action: `ContextOf<"terraform.destroy">` is `Terraform`. */
-export type ContextOf<A extends ActionId> = ActionContexts[A];
+type ContextOf<A extends ActionId> = ActionContexts[A];
 
 /** The actions whose context is exactly `C`: `ActionsWith<Terraform>` is "terraform.plan" | "terraform.apply" | ... */
 export type ActionsWith<C> = { [A in ActionId]: [ActionContexts[A]] extends [C] ? ([C] extends [ActionContexts[A]] ? A : never) : never }[ActionId];

@@ -13,13 +13,13 @@ import type { CliIo } from "../util/process-io.js";
 import { agentShellOf, type AgentEnvMarker } from "./agent-env.js";
 import { readStaged } from "./staged.js";
 
-export interface GitFinding {
+interface GitFinding {
   readonly what: string;
   readonly decision: DecisionKind;
   readonly reason: string;
 }
 
-export interface GitAnswer {
+interface GitAnswer {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;

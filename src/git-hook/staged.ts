@@ -1,6 +1,6 @@
 /** What a commit would record: staged paths and the staged diff, read with git (execa). */
 
-export interface Staged {
+interface Staged {
   readonly root: string;
   readonly files: readonly string[];
   readonly diff: string;

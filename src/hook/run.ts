@@ -23,7 +23,7 @@ export interface Answer {
  * The block for when no adapter answers: the agent's own fail answer; git's failing exit; for a name this
  * version does not know (an install from another version), exit 2, which blocks in every supported agent.
  */
-export function fallbackDeny(agent: string, reason: string): Answer {
+function fallbackDeny(agent: string, reason: string): Answer {
   const adapter = getAgent(agent)?.adapter;
   if (adapter) return adapter.fail(reason);
   return { stdout: "", stderr: `${reason}\n`, exitCode: agent === "git" ? 1 : 2 };
@@ -33,7 +33,7 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export interface HookOptions {
+interface HookOptions {
   readonly deadlineMs?: number;
   /** Called when the deadline answered while the decision is still running (the verb ends the process). */
   readonly onLate?: (code: number) => void;

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { CaseResult, Summary, TableResult } from "./run.js";
 import { isMcp } from "./table.js";
 
-export interface Style {
+interface Style {
   readonly color: boolean;
   /** Paths are shown relative to this folder. */
   readonly base: string;

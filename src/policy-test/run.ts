@@ -15,7 +15,7 @@ import type { DecisionKind, PolicyPack } from "../policy/types.js";
 import { assembleEngine, loadUserPolicies } from "../runtime/policies.js";
 import { isMcp, mcpName, type CaseRequest, type CaseTable, type TestCase } from "./table.js";
 
-export interface RunOptions {
+interface RunOptions {
   /** The workspace whose .infragate/ (policies, config) is under test; undefined: the pack alone. */
   readonly workspace: string | undefined;
   /** PATH for the cases (default: this process's). */

@@ -5,11 +5,12 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { CheckRequest } from "../decide/check-request.js";
 import { Config } from "../config/schema.js";
+import { DecisionSchema } from "../util/decision.js";
 
-const Decision = z.enum(["allow", "ask", "deny"]);
+const Decision = DecisionSchema;
 
 /** What a case adds to a `check --jsonl` request. */
-export const CaseExtras = z.strictObject({
+const CaseExtras = z.strictObject({
   name: z.string().min(1).optional().describe("a label for reports (default: the command or tool and path)"),
   expect: Decision.describe("the decision the case must get"),
   policies: z.array(z.string().min(1)).optional().describe("ids that must be among the deciding policies (deny and ask)"),
@@ -22,12 +23,12 @@ export const CaseExtras = z.strictObject({
 const EXTRA_KEYS: ReadonlySet<string> = new Set(Object.keys(CaseExtras.shape));
 
 /** An MCP tool call, named as Claude Code names it: `mcp__<server>__<tool>`. */
-export const McpRequest = z.strictObject({
+const McpRequest = z.strictObject({
   tool: z.string().regex(/^mcp__[^_].*?__.+$/, "mcp__<server>__<tool>"),
   input: z.unknown().optional().describe("the tool's arguments"),
   cwd: z.string().min(1).optional(),
 });
-export type McpRequest = z.infer<typeof McpRequest>;
+type McpRequest = z.infer<typeof McpRequest>;
 
 /** What a case asks: a `check --jsonl` request, or an MCP tool call. */
 export type CaseRequest = CheckRequest | McpRequest;
@@ -68,13 +69,13 @@ const TableFile = z.union([
   }),
 ]);
 
-export function caseLabel(req: CaseRequest): string {
+function caseLabel(req: CaseRequest): string {
   if (isMcp(req)) return req.tool;
   return req.tool === "Bash" ? req.command : `${req.tool} ${req.file_path}`;
 }
 
 /** One raw case -> a TestCase, or the problem with it. */
-export function parseCase(raw: unknown, index: number): TestCase | string {
+function parseCase(raw: unknown, index: number): TestCase | string {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return `case ${index}: expected an object`;
   const extras: Record<string, unknown> = {};
   const request: Record<string, unknown> = {};
@@ -99,7 +100,7 @@ export function parseCase(raw: unknown, index: number): TestCase | string {
   return { name: e.data.name ?? caseLabel(r.data), index, request: r.data, extras: e.data };
 }
 
-export function parseTableText(text: string, file: string): CaseTable {
+function parseTableText(text: string, file: string): CaseTable {
   let data: unknown;
   try {
     data = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);

@@ -10,7 +10,7 @@ export interface PolicyProblem {
   readonly help?: string | undefined;
 }
 
-export interface CompileOptions {
+interface CompileOptions {
   /** Pack policies must carry @id and @reason; user policies get generated ids when they lack one. */
   readonly strictAnnotations: boolean;
 }

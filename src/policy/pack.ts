@@ -16,7 +16,7 @@ export function getPackageRoot(): string {
   throw new Error("cannot find the infragate package root (policies/ and schemas/)");
 }
 
-export interface PrebuiltPack {
+interface PrebuiltPack {
   readonly version: 1;
   readonly policies: CompiledPolicies;
   readonly actions: ActionGraph;

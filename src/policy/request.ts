@@ -17,14 +17,14 @@ export interface AgentInfo {
   readonly agentEnv?: boolean;
 }
 
-export interface RequestEnv {
+interface RequestEnv {
   readonly agent: AgentInfo;
   readonly config: Config;
   readonly paths: PathContext;
 }
 
 /** The env label of a path from config.stacks (first match wins), "" when none matches. */
-export function envLabelFor(abs: string, env: RequestEnv): string {
+function envLabelFor(abs: string, env: RequestEnv): string {
   const rel = path.relative(env.paths.root, abs).split(path.sep).join("/");
   if (rel.startsWith("..") || path.isAbsolute(rel)) return "";
   for (const s of env.config.stacks) if (matchesGlob(rel === "" ? "." : rel, s.path)) return s.env;
@@ -32,7 +32,7 @@ export function envLabelFor(abs: string, env: RequestEnv): string {
 }
 
 /** The env label of a database from config.databases (first match on host, name or host/name wins). */
-export function databaseLabelFor(host: string, name: string, env: RequestEnv): string {
+function databaseLabelFor(host: string, name: string, env: RequestEnv): string {
   const subjects = [host, name, `${host}/${name}`].filter((x) => x !== "" && x !== "/");
   for (const d of env.config.databases) {
     const re = globToRegExp(d.match);

@@ -1,11 +1,13 @@
 /** Plain data of the policy stage. */
+import type { Decision } from "../util/decision.js";
 
 /** A value Cedar accepts in a context or an attribute: no null, no floats. Arrays become Sets. The stages
  *  hand the policy stage typed facts (src/facts); this is only the shape the Cedar call takes. */
 export type CedarValue = string | number | boolean | readonly CedarValue[] | { readonly [key: string]: CedarValue };
-export type CedarRecord = { readonly [key: string]: CedarValue };
+type CedarRecord = { readonly [key: string]: CedarValue };
 
-export type DecisionKind = "allow" | "ask" | "deny";
+/** allow, ask or deny (src/util/decision.ts). */
+export type DecisionKind = Decision;
 
 export interface PolicyMeta {
   readonly id: string;

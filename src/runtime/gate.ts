@@ -16,7 +16,7 @@ const ALWAYS_READ_ONLY: ReadonlySet<string> = new Set(["shell.exec", "shell.opaq
 
 /** Could this action change infrastructure, state or files? shell.* requests are only carriers:
  *  what a command changes shows up as its own IaC or file operations. */
-export function changesSomething(actions: readonly string[], graph: ActionGraph): boolean {
+function changesSomething(actions: readonly string[], graph: ActionGraph): boolean {
   return actions.some((a) => !ALWAYS_READ_ONLY.has(a) && !actionAncestry(graph, a).includes("read-only"));
 }
 

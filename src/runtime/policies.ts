@@ -6,7 +6,7 @@ import type { Config } from "../config/schema.js";
 import { createEngine, type Engine, type EngineOptions } from "../policy/engine.js";
 import type { CompiledPolicies, PolicyPack } from "../policy/types.js";
 
-export const BASELINE_PERMIT = "baseline.permit-all";
+const BASELINE_PERMIT = "baseline.permit-all";
 
 export function userPolicyDir(root: string): string {
   return path.join(root, ".infragate", "policies");
@@ -66,12 +66,12 @@ export function selectPolicies(
   return { policies: { texts, meta, scopes }, problems };
 }
 
-export interface UserPolicies {
+interface UserPolicies {
   readonly policies: readonly CompiledPolicies[];
   readonly problems: readonly PolicyProblem[];
 }
 
-export interface Assembled {
+interface Assembled {
   readonly engine: Engine;
   /** The policies in force (pack + user, less the disabled ones). */
   readonly policies: CompiledPolicies;

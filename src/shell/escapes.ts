@@ -2,7 +2,7 @@
  *  `printf '\x74erraform destroy' | bash` must be read as `terraform destroy`, not `x74erraform destroy`. */
 
 /** Where the text is: a printf FORMAT, a printf %b argument, or echo's text with escapes on. */
-export type EscapeMode = "format" | "b-arg" | "echo";
+type EscapeMode = "format" | "b-arg" | "echo";
 /** bash and zsh know \x, \u, \U and \e; dash (the usual /bin/sh) does not. */
 export type Dialect = "bash" | "dash";
 
@@ -17,7 +17,7 @@ function take(s: string, from: number, max: number, digit: RegExp): string {
   return s.slice(from, end);
 }
 
-export interface Decoded {
+interface Decoded {
   readonly text: string;
   /** `\c` was seen: nothing more is written at all (echo -e, %b). */
   readonly stop: boolean;

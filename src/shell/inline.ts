@@ -1,7 +1,7 @@
 /** Inline interpreter code: `python -c`, `node -e`, `perl -e`, awk with system(), code piped to an interpreter. */
 import type { Io, RWord } from "./model.js";
 
-export interface InlineResult {
+interface InlineResult {
   readonly inlineCode?: string;
   readonly unresolved?: boolean;
 }

@@ -10,7 +10,7 @@ function script(wrapper: string, words: readonly RWord[]): Unwrap {
 }
 
 /** A shell reading its script from stdin: known text is parsed; unknown text (curl | sh) is unresolved. */
-export function stdinScript(name: string, inv: Inv): Unwrap {
+function stdinScript(name: string, inv: Inv): Unwrap {
   // A terminal is interactive; a file is like `bash FILE` (an opaque script, not hidden text).
   if (inv.io.stdin === "terminal" || inv.io.stdin === "file") return { kind: "final" };
   if (inv.io.stdinText !== undefined) return { kind: "script", wrapper: `${name} (stdin)`, source: inv.io.stdinText, unresolved: false };

@@ -12,13 +12,13 @@ function fd(r: Redirection): number | undefined {
   return d.type === "FileDescriptor" ? d.value : -1;
 }
 
-export function isStdin(r: Redirection): boolean {
+function isStdin(r: Redirection): boolean {
   const n = fd(r);
   return n === undefined || n === 0;
 }
 
 /** Heredoc text as the receiving command reads it (`<<-` strips leading tabs). */
-export function heredocText(h: HereDoc): string {
+function heredocText(h: HereDoc): string {
   const text = h.body.text;
   if (h.operator !== "<<-") return text;
   return text

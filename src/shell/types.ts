@@ -54,7 +54,7 @@ export interface SimpleCommand {
 }
 
 /** Why a script, build target or recipe could not be followed. */
-export type UnreadReason = "missing" | "too-large" | "binary" | "unreadable" | "unresolved" | "written-unknown";
+type UnreadReason = "missing" | "too-large" | "binary" | "unreadable" | "unresolved" | "written-unknown";
 
 export interface UnreadScript {
   /** The runner: `npm run`, `make`, `just`, `task`, `bash`, `source`, `python3`, ... */

@@ -14,7 +14,7 @@ import { emit } from "./invoke.js";
 
 export const MAX_INPUT = 256 * 1024;
 
-export function depthProblem(ctx: Ctx): string {
+function depthProblem(ctx: Ctx): string {
   return `nesting deeper than ${ctx.maxDepth} levels`;
 }
 
@@ -211,7 +211,7 @@ function walkPipeline(commands: readonly CommandNode[], src: string, scope: Scop
   });
 }
 
-export function walkNode(node: PipelineNode | AndOr, src: string, scope: Scope, io: Io, ctx: Ctx): void {
+function walkNode(node: PipelineNode | AndOr, src: string, scope: Scope, io: Io, ctx: Ctx): void {
   switch (node.type) {
     case "AndOr":
       for (const c of node.commands) walkNode(c, src, scope, io, ctx);

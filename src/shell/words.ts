@@ -58,7 +58,7 @@ class Fields {
 }
 
 /** `$(which X)`, `$(command -v X)`, `$(type -P X)`: the program X itself. */
-export function whichTarget(part: CommandExpansionPart): string | null {
+function whichTarget(part: CommandExpansionPart): string | null {
   const stmts = part.script?.commands;
   if (!stmts || stmts.length !== 1) return null;
   const cmd = stmts[0]?.command;

@@ -7,7 +7,7 @@ import { readStateHeader } from "./read.js";
 import { forgetTouchesUnder } from "./session.js";
 import { loadRecord, saveRecord, type Baseline, type Fingerprint, type StackRecord } from "./store.js";
 
-export interface AcceptResult {
+interface AcceptResult {
   readonly record: StackRecord;
   /** What the previous baseline said differently ("" when nothing was outstanding or no record). */
   readonly outstanding: string;
@@ -51,7 +51,7 @@ export function acceptState(home: string, dir: string, input?: Partial<LocateInp
   return { record, outstanding, touchesForgotten: forgetTouchesUnder(home, abs), created: !rec };
 }
 
-export interface ShowResult {
+interface ShowResult {
   readonly record: StackRecord | undefined;
   /** A fresh look, compared with the baseline (nothing is written). */
   readonly current: Fingerprint;

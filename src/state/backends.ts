@@ -9,7 +9,7 @@ import path from "node:path";
 import type { BackendCache, CachedBlocks } from "./backend-cache.js";
 import { readBackend, readSmallText } from "./read.js";
 
-export type BackendType = "s3" | "gcs" | "azurerm";
+type BackendType = "s3" | "gcs" | "azurerm";
 const TYPES: readonly BackendType[] = ["s3", "gcs", "azurerm"];
 
 export interface RemoteBackend {

@@ -34,7 +34,7 @@ export function inlineAssignments(command: string): Record<string, string> {
 /** TF_WORKSPACE / TF_DATA_DIR for an operation: the values the interpreter put in state.workspace /
  *  state.dataDir, else the inherited environment, else an inline assignment in the command text.
  *  undefined when the operation uses one of them (envNames) but its value cannot be found. */
-export function locateInputFor(view: TerraformView, env: Env): LocateInput | undefined {
+function locateInputFor(view: TerraformView, env: Env): LocateInput | undefined {
   const inline = inlineAssignments(view.command);
   const value = (field: unknown, name: string): string | undefined => {
     const v = (typeof field === "string" && field) || env[name] || inline[name] || "";

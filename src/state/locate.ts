@@ -17,7 +17,7 @@ export interface LocateInput {
   readonly stateOption: string;
 }
 
-export interface Location extends LocateInput {
+interface Location extends LocateInput {
   /** Absolute data dir (`<dir>/.terraform` unless TF_DATA_DIR). */
   readonly dataDirAbs: string;
   /** The workspace `<data dir>/environment` selects ("default" without one). */

@@ -13,7 +13,7 @@ const MAX_MEMBER_BYTES = 64 * 1024 * 1024;
 const UI_MODE_FIELD = 17;
 
 /** The bytes of one member of a zip file, or undefined. */
-export function zipMember(data: Buffer, name: string): Buffer | undefined {
+function zipMember(data: Buffer, name: string): Buffer | undefined {
   const min = Math.max(0, data.length - 65557);
   let eocd = -1;
   for (let i = data.length - 22; i >= min; i--) {

@@ -6,7 +6,7 @@ import { defaultPlanFacts, type PlanFacts } from "./facts.js";
 import { readPlanMode, type PlanMode } from "./plan-mode.js";
 import { isStatefulType } from "./stateful-types.js";
 
-export const SHOW_TIMEOUT_MS = 10_000;
+const SHOW_TIMEOUT_MS = 10_000;
 
 interface ResourceChange {
   readonly address?: unknown;
@@ -45,7 +45,7 @@ export function summarizePlanJson(doc: unknown, mode: PlanMode = "unknown"): Pla
   return facts;
 }
 
-export interface InspectInput {
+interface InspectInput {
   /** terraform or tofu (terragrunt is not inspected: its plans live in its cache). */
   readonly program: string;
   readonly dir: string;

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { scanHeader } from "./scan.js";
 
 /** State files up to this size are parsed in full (content hash); larger ones are only scanned. */
-export const FULL_PARSE_CAP = 64 * 1024 * 1024;
+const FULL_PARSE_CAP = 64 * 1024 * 1024;
 const SMALL_CAP = 1024 * 1024;
 
 export function sha256(text: string | Buffer): string {

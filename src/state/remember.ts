@@ -14,7 +14,7 @@ import type { StateContext } from "./context.js";
 import { updateMemory, type SessionMemory, type Touch } from "./session.js";
 import { loadRecord, saveRecord, type ChangeKind } from "./store.js";
 
-export const REMEMBERED_CLASSES: ReadonlySet<PathClass> = new Set<PathClass>([
+const REMEMBERED_CLASSES: ReadonlySet<PathClass> = new Set<PathClass>([
   "tfstate",
   "tfstate-backup",
   "terraform-dir",
@@ -30,7 +30,7 @@ function byTerraform(effect: FileEffect): boolean {
   return TERRAFORM_PROGRAMS.has(path.basename(word));
 }
 
-export function touchesOf(files: readonly FileEffect[], ctx: StateContext, now: number): Touch[] {
+function touchesOf(files: readonly FileEffect[], ctx: StateContext, now: number): Touch[] {
   const interesting = (abs: string): string[] => classifyPath(abs, ctx.paths).filter((c) => REMEMBERED_CLASSES.has(c));
   const out: Touch[] = [];
   for (const f of files) {

@@ -3,7 +3,7 @@
  *  trust their position (terraform writes them near the top, a hand-made file need not). */
 import fs from "node:fs";
 
-export interface ScannedHeader {
+interface ScannedHeader {
   readonly lineage: string | undefined;
   readonly serial: number | undefined;
 }

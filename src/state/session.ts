@@ -8,7 +8,7 @@ import { sha256 } from "./read.js";
 import { writeJsonAtomic } from "./store.js";
 
 export const MAX_ENTRIES = 200;
-export const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 const Touch = z.object({
   path: z.string(),
@@ -31,7 +31,7 @@ export const SessionMemory = z.object({
 });
 export type SessionMemory = z.infer<typeof SessionMemory>;
 
-export function sessionsDir(home: string): string {
+function sessionsDir(home: string): string {
   return path.join(home, "sessions");
 }
 
@@ -39,7 +39,7 @@ export function sessionPath(home: string, session: string): string {
   return path.join(sessionsDir(home), `${sha256(session).slice(0, 32)}.json`);
 }
 
-export function emptyMemory(): SessionMemory {
+function emptyMemory(): SessionMemory {
   return { version: 1, touches: [], destroyPlans: [], updatedAt: 0 };
 }
 
@@ -114,7 +114,7 @@ export function within(child: string, parent: string): boolean {
 
 /** A touch matters to a stack when it landed in the stack dir or below, or (an archive with unknown
  *  members) when the stack dir lies below where it was extracted. */
-export function relevantTo(t: Touch, stackDir: string): boolean {
+function relevantTo(t: Touch, stackDir: string): boolean {
   return within(t.path, stackDir) || (t.tree && within(stackDir, t.path));
 }
 

@@ -4,7 +4,7 @@
  *  Patterns are anchored regular expressions over the resource type. terraform_data and null_resource
  *  are not stateful (the offline tests rely on that). */
 
-export const STATEFUL_TYPE_PATTERNS: readonly RegExp[] = [
+const STATEFUL_TYPE_PATTERNS: readonly RegExp[] = [
   // AWS
   /^aws_db_instance$/,
   /^aws_db_cluster_snapshot$/,

@@ -17,11 +17,10 @@ const Header = z.object({
   stamp: z.string(),
 });
 
-export type StateHeaderData = z.infer<typeof Header>;
 
 /** Which backend and workspace a data dir selects (`<data dir>/terraform.tfstate`, `environment`). */
-export const Selection = z.object({ workspace: z.string(), backendType: z.string(), backendHash: z.string() });
-export type Selection = z.infer<typeof Selection>;
+const Selection = z.object({ workspace: z.string(), backendType: z.string(), backendHash: z.string() });
+type Selection = z.infer<typeof Selection>;
 
 /** One sighting: the selection of the data dir in use and the state file the operation uses. */
 export const Fingerprint = z.object({
@@ -67,7 +66,7 @@ export const StackRecord = z.object({
 });
 export type StackRecord = z.infer<typeof StackRecord>;
 
-export const MAX_KEYS = 32;
+const MAX_KEYS = 32;
 
 /** Set one key, most recent last, keeping at most MAX_KEYS keys. */
 export function setBounded<T>(map: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
@@ -78,7 +77,7 @@ export function setBounded<T>(map: Readonly<Record<string, T>>, key: string, val
   return out;
 }
 
-export function stateDir(home: string): string {
+function stateDir(home: string): string {
   return path.join(home, "state");
 }
 
@@ -88,7 +87,7 @@ export function recordPath(home: string, dir: string): string {
 
 /** A stack's record as read: none yet, one that could not be read (corrupt, truncated, an older or newer
  *  format, another stack's), or the record. */
-export type LoadedRecord =
+type LoadedRecord =
   | { readonly kind: "absent" }
   | { readonly kind: "unreadable"; readonly error: string }
   | { readonly kind: "ok"; readonly record: StackRecord };

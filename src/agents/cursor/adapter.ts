@@ -141,7 +141,7 @@ function read(payload: unknown, where: HookEnv): Reading {
 /** Events whose "ask" Cursor enforces; elsewhere an ask is a deny that says a human must act. */
 const ASK_EVENTS: ReadonlySet<string> = new Set(["beforeShellExecution", "beforeMCPExecution"]);
 
-function respond(permission: "allow" | "ask" | "deny", reason: string): HookAnswer {
+function respond(permission: Decision, reason: string): HookAnswer {
   if (permission === "allow") return { stdout: `${JSON.stringify({ permission })}\n`, stderr: "", exitCode: 0 };
   const body = { permission, user_message: reason, agent_message: reason, userMessage: reason, agentMessage: reason };
   return { stdout: `${JSON.stringify(body)}\n`, stderr: permission === "deny" ? `${reason}\n` : "", exitCode: permission === "deny" ? 2 : 0 };

@@ -20,7 +20,7 @@ async function loadParser(): Promise<PgParser> {
   return { parseSync: (sql) => (parseSync as (s: string) => unknown)(sql) };
 }
 
-export function pgParser(): Promise<PgParser> {
+function pgParser(): Promise<PgParser> {
   parser ??= loadParser();
   return parser;
 }

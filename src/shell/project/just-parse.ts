@@ -1,6 +1,6 @@
 /** A justfile, read: settings, variables (with `export`), recipes with parameters, dependencies and bodies. */
 
-export interface JustParam {
+interface JustParam {
   readonly name: string;
   /** Default value expression, if any. */
   readonly default: string | undefined;
@@ -40,7 +40,7 @@ export interface Justfile {
 }
 
 /** Split on spaces outside quotes, parentheses and `{{ }}`. */
-export function splitTop(s: string): string[] {
+function splitTop(s: string): string[] {
   const out: string[] = [];
   let cur = "";
   let depth = 0;

@@ -68,7 +68,7 @@ function patternMatch(pat: string, word: string): string | undefined {
   return word.length >= pre.length + post.length && word.startsWith(pre) && word.endsWith(post) ? word.slice(pre.length, word.length - post.length) : undefined;
 }
 
-export function patsubst(pat: string, rep: string, text: string): string {
+function patsubst(pat: string, rep: string, text: string): string {
   return words(text)
     .map((w) => {
       const stem = patternMatch(pat, w);

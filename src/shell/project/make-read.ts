@@ -27,7 +27,7 @@ export interface MakeDb {
 }
 
 /** Loads an included file's lines (relative paths against make's directory); undefined when it cannot be read. */
-export type IncludeLoader = (name: string) => readonly MakeLine[] | undefined;
+type IncludeLoader = (name: string) => readonly MakeLine[] | undefined;
 
 const MODIFIERS = new Set(["override", "export", "private", "unexport"]);
 

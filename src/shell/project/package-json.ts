@@ -19,7 +19,7 @@ const Schema = z.object({
 });
 
 /** A checked parse: what is not an object with string scripts is no scripts. */
-export function parsePackageJson(text: string): PackageJson | undefined {
+function parsePackageJson(text: string): PackageJson | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -34,7 +34,7 @@ export function parsePackageJson(text: string): PackageJson | undefined {
   return { name: r.data.name ?? "", scripts, workspaces: Array.isArray(ws) ? ws : (ws?.packages ?? []) };
 }
 
-export type LoadedPackage = { readonly ok: true; readonly dir: string; readonly pkg: PackageJson } | { readonly ok: false; readonly file: ReadResult & { ok: false } };
+type LoadedPackage = { readonly ok: true; readonly dir: string; readonly pkg: PackageJson } | { readonly ok: false; readonly file: ReadResult & { ok: false } };
 
 const join = (dir: string, name: string): string => (dir === "/" ? `/${name}` : `${dir}/${name}`);
 

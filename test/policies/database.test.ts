@@ -98,6 +98,18 @@ policyTable(
       { cmd: "psql postgres://u:p@db.prod.internal/app -c 'UPDATE t SET a = 1 WHERE id = 2'", by: "team.no-prod-db-writes" },
       { cmd: "psql \"$DATABASE_URL\" -c 'CREATE TABLE t (id int)'", env: { DATABASE_URL: "postgres://u:p@db.prod.internal/app" }, by: "team.no-prod-db-writes" },
       { cmd: "redis-cli -h cache.prod.internal DEL k", by: "team.no-prod-db-writes" },
+      {
+        name: "a .env the line sources names the prod database",
+        cmd: "source .env && psql \"$DATABASE_URL\" -c 'DELETE FROM t WHERE id = 1'",
+        files: { ".env": "DATABASE_URL=postgres://u:p@db.prod.internal:5432/shop\n" },
+        by: "team.no-prod-db-writes",
+      },
+      {
+        name: "set -a; . ./.env exports it to a migration tool",
+        cmd: "set -a; . ./.env; set +a; npx prisma migrate deploy",
+        files: { ".env": "DATABASE_URL=postgres://u:p@db.prod.internal:5432/shop\n" },
+        by: "team.no-prod-db-writes",
+      },
       { cmd: "npx prisma migrate deploy", env: { DATABASE_URL: "postgresql://u:p@db.prod.internal/shop" }, by: "team.no-prod-db-writes" },
       { cmd: "flyway -url=jdbc:postgresql://db.prod.internal/app migrate", by: "team.no-prod-db-writes" },
     ],

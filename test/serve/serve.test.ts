@@ -81,7 +81,7 @@ describe("infragate serve", () => {
   it("decides with fresh rules after the workspace's policies change", async () => {
     const sb = sandbox();
     await startService(sb);
-    const status = payload(sb, "Bash", { command: "git push --force origin main" });
+    const status = payload(sb, "Bash", { command: "git push origin feature-x" });
     expect(runHook(sb, status).code).toBe(0);
     const dir = path.join(sb.ws, ".infragate", "policies");
     fs.mkdirSync(dir, { recursive: true });

@@ -45,6 +45,8 @@ export type HookTarget =
 export interface OwnedFile {
   readonly file: string;
   readonly text: string;
+  /** Written only where there is no such file yet (a file the user may have made too). */
+  readonly onlyIfAbsent?: boolean;
 }
 
 export interface AgentInstaller {
@@ -87,6 +89,8 @@ export interface AgentDoctor {
   isDeny(exitCode: number | undefined, stdout: string): boolean;
   /** Checks on one installed entry beyond the common ones (the fail-closed switch, matcher coverage). */
   entryChecks(entry: HookEntry): readonly Check[];
+  /** How to read one of the files, when it is not JSON settings (OpenCode's plugin). */
+  readFile?(file: string): SettingsFile;
   /** The directory the agent runs the hook in, for one settings file. */
   hookCwd?(file: string, dir: string, home: string): string;
   /** The agent's own switches outside the hook entries (hooks disabled, trust, managed settings). */

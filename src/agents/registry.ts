@@ -5,6 +5,7 @@ import { copilotAgent } from "./copilot/index.js";
 import { cursorAgent } from "./cursor/index.js";
 import type { AgentDescriptor } from "./descriptor.js";
 import { geminiAgent } from "./gemini/index.js";
+import { opencodeAgent } from "./opencode/index.js";
 
 export const AGENT_REGISTRY: readonly AgentDescriptor[] = [
   claudeCodeAgent,
@@ -12,4 +13,5 @@ export const AGENT_REGISTRY: readonly AgentDescriptor[] = [
   geminiAgent,
   codexAgent,
   copilotAgent,
+  opencodeAgent,
 ];

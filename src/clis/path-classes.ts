@@ -149,6 +149,11 @@ function isHookConfig(abs: string, segments: readonly string[], base: string, ct
   const cursor = after(segments, ".cursor");
   if (cursor === "hooks" || cursor === "rules") return true;
   if (after(segments, ".github") === "hooks") return true;
+  // GitHub Copilot CLI's user hooks and settings (a "hooks" key); OpenCode's plugins (its guard) and config.
+  if (after(segments, ".copilot") === "hooks" || (after(segments, ".copilot") === "settings.json" && segments.length - segments.lastIndexOf(".copilot") === 2)) return true;
+  if (segments.slice(-3, -1).join("/") === ".github/copilot" && base === "settings.json") return true;
+  if (/\/(?:\.opencode|\.config\/opencode)\/plugins?\//.test(abs)) return true;
+  if (base === "opencode.json" || base === "opencode.jsonc") return true;
   if (segments.includes(".husky")) return true;
   const git = segments.lastIndexOf(".git");
   if (git >= 0 && (segments[git + 1] === "hooks" || (segments[git + 1] === "config" && git + 2 === segments.length))) return true;

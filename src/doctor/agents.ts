@@ -105,7 +105,7 @@ async function agentChecks(agent: AgentDescriptor, opts: DoctorOptions): Promise
   const out: Check[] = [];
   const entries: HookEntry[] = [];
   for (const file of agent.doctor.files(opts, home)) {
-    const s = readSettings(file);
+    const s = agent.doctor.readFile ? agent.doctor.readFile(file) : readSettings(file);
     if (s.error) out.push(check(agent.name, "fail", `${file} is unreadable: ${s.error}`, ["the agent may ignore the whole file, hooks included"]));
     entries.push(...agent.doctor.entries(s));
   }

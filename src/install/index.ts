@@ -40,7 +40,7 @@ export interface InstallOptions extends Where, CommandOptions {
 function writeOwned(owned: OwnedFile, now?: Date): FileChange {
   const { file, text } = owned;
   const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
-  if (before === text) return { file, changed: false };
+  if (before === text || (owned.onlyIfAbsent && before !== undefined)) return { file, changed: false };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let backup: string | undefined;
   if (before !== undefined) {
@@ -118,7 +118,7 @@ export async function uninstall(agent: InstallTarget, opts: InstallOptions): Pro
     if (fs.readFileSync(owned.file, "utf8") === owned.text) {
       fs.rmSync(owned.file);
       files.push({ file: owned.file, changed: true });
-    } else {
+    } else if (!owned.onlyIfAbsent) {
       warnings.push(`${owned.file} was edited after install; it was left in place`);
     }
   }

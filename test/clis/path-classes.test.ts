@@ -130,6 +130,13 @@ describe("guard and hook config", () => {
   c(".git/HEAD", []);
   c(".husky/pre-commit", ["hook-config"]);
   c(".github/hooks/infragate.json", ["hook-config"]);
+  c("/home/u/.copilot/hooks/infragate.json", ["hook-config", "outside-workspace"]);
+  c("/home/u/.copilot/settings.json", ["hook-config", "outside-workspace"]);
+  c(".github/copilot/settings.json", ["hook-config"]);
+  c(".opencode/plugins/infragate.js", ["hook-config"]);
+  c("/home/u/.config/opencode/plugins/guard.ts", ["hook-config", "outside-workspace"]);
+  c("opencode.json", ["hook-config"]);
+  c(".opencode/agent/review.md", []);
   c(".github/workflows/ci.yml", []);
   c(".pre-commit-config.yaml", ["hook-config"]);
   c("lefthook.yml", ["hook-config"]);

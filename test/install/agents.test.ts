@@ -195,3 +195,22 @@ describe("copilot installer", () => {
     expect(r.files[0]?.file).toBe(path.join(dir, "home", ".copilot", "hooks", "infragate.json"));
   });
 });
+
+describe("opencode installer", () => {
+  it("writes the plugin and the files that keep OpenCode from npm-installing; keeps the user's package.json; uninstall removes what it wrote", async () => {
+    fs.mkdirSync(path.join(dir, ".opencode"), { recursive: true });
+    fs.writeFileSync(path.join(dir, ".opencode", "package.json"), '{"dependencies":{"left-pad":"1"}}');
+    const r = await install("opencode", opts);
+    const plugin = fs.readFileSync(path.join(dir, ".opencode", "plugins", "infragate.js"), "utf8");
+    expect(plugin).toContain(JSON.stringify(`${process.execPath} ${LAUNCHER} opencode`));
+    expect(plugin).toMatch(/"tool\.execute\.before"/);
+    expect(fs.readFileSync(path.join(dir, ".opencode", "package.json"), "utf8")).toBe('{"dependencies":{"left-pad":"1"}}');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, ".opencode", "package-lock.json"), "utf8"))).toMatchObject({ lockfileVersion: 3 });
+    expect(r.files.filter((f) => f.changed).map((f) => path.relative(dir, f.file)).sort()).toEqual([".opencode/node_modules/.infragate", ".opencode/package-lock.json", ".opencode/plugins/infragate.js"]);
+    expect((await install("opencode", opts)).files.every((f) => !f.changed)).toBe(true);
+    await uninstall("opencode", opts);
+    expect(fs.existsSync(path.join(dir, ".opencode", "plugins", "infragate.js"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, ".opencode", "package-lock.json"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, ".opencode", "package.json"))).toBe(true);
+  });
+});

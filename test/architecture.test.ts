@@ -35,7 +35,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   decide: ["clis", "config", "enrich", "facts", "policy", "shell", "state", "util"],
   runtime: ["audit", "clis", "config", "decide", "enrich", "facts", "policy", "shell", "state", "util"],
   agents: ["decide", "facts", "policy", "shell", "util"],
-  "git-hook": ["audit", "clis", "config", "decide", "facts", "policy", "runtime", "shell", "state", "util"],
+  "git-hook": ["agents", "audit", "clis", "config", "decide", "facts", "policy", "runtime", "shell", "state", "util"],
   "policy-test": ["clis", "config", "decide", "facts", "policy", "runtime", "shell", "util"],
   hook: ["agents", "config", "decide", "git-hook", "policy", "runtime", "shell", "util"],
   serve: ["agents", "config", "decide", "hook", "policy", "runtime", "shell", "util"],

@@ -97,6 +97,17 @@ export interface AgentDoctor {
   switches(scope: DoctorScope, installed: readonly HookEntry[]): { checks: readonly Check[]; advice?: string };
 }
 
+/** A variable the agent sets in the shell it runs commands in: how a commit made from its shell is told from a
+ *  human's (the git pre-commit check). */
+export interface ShellMarker {
+  readonly name: string;
+  /** The value it must have; absent: any non-empty value. */
+  readonly value?: string;
+  /** Verified with the real CLI here (test/e2e/agent-env-markers.test.ts), or from the agent's documentation or
+   *  source only. */
+  readonly verified: "e2e" | "docs";
+}
+
 export interface AgentDescriptor {
   /** The name used in `infragate hook|install|uninstall <name>`. */
   readonly name: string;
@@ -104,6 +115,8 @@ export interface AgentDescriptor {
   readonly title: string;
   /** Environment variables the agent sets to the project directory in the hook's environment. */
   readonly projectDirVars: readonly string[];
+  /** The variables the agent sets in its shell (none known: empty). */
+  readonly shellMarkers: readonly ShellMarker[];
   readonly adapter: AgentAdapter;
   readonly installer: AgentInstaller;
   readonly doctor: AgentDoctor;

@@ -8,6 +8,7 @@ export const claudeCodeAgent: AgentDescriptor = {
   name: "claude-code",
   title: "Claude Code",
   projectDirVars: ["CLAUDE_PROJECT_DIR"],
+  shellMarkers: [{ name: "CLAUDECODE", value: "1", verified: "e2e" }],
   adapter: claudeCode,
   installer: claudeInstaller,
   doctor: claudeDoctor,

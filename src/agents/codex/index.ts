@@ -9,6 +9,11 @@ export const codexAgent: AgentDescriptor = {
   title: "OpenAI Codex CLI",
   // Codex sets no *_PROJECT_DIR variable; the payload's cwd, else the process cwd (PWD).
   projectDirVars: ["PWD"],
+  shellMarkers: [
+    // Codex 0.169 sets CODEX_THREAD_ID, CODEX_SESSION_ID, CODEX_TOOL_CALL_ID and CODEX_CI=1 for each command.
+    { name: "CODEX_THREAD_ID", verified: "e2e" },
+    { name: "CODEX_CI", value: "1", verified: "e2e" },
+  ],
   adapter: codex,
   installer: codexInstaller,
   doctor: codexDoctor,

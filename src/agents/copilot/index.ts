@@ -8,6 +8,7 @@ export const copilotAgent: AgentDescriptor = {
   name: "copilot",
   title: "GitHub Copilot CLI",
   projectDirVars: COPILOT_PROJECT_VARS,
+  shellMarkers: [{ name: "COPILOT_CLI", value: "1", verified: "e2e" }],
   adapter: copilot,
   installer: copilotInstaller,
   doctor: copilotDoctor,

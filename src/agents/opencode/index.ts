@@ -8,6 +8,7 @@ export const opencodeAgent: AgentDescriptor = {
   name: "opencode",
   title: "OpenCode",
   projectDirVars: [],
+  shellMarkers: [],
   adapter: opencode,
   installer: opencodeInstaller,
   doctor: opencodeDoctor,

@@ -154,6 +154,12 @@ describe("which database", () => {
   it("parses URLs and libpq keyword strings without keeping passwords", () => {
     expect(parseUrl("postgresql://u:secret@[::1]:6543/db?sslmode=require")).toEqual({ host: "::1", port: "6543", name: "db" });
     expect(parseConninfo("host=h port=1 dbname='a b'")).toEqual({ host: "h", port: "1", name: "a b" });
+    expect(parseConninfo("host = h  hostaddr=10.0.0.1 dbname='it\\'s' sslmode=require")).toEqual({ host: "h", name: "it\\'s" });
+    expect(parseConninfo("dbname='open port=5")).toEqual({ name: "'open", port: "5" });
+    expect(parseConninfo("host=h x")).toEqual({ host: "h" });
+  });
+  it("a long word with no '=' after a pair is no pair (the regex audit's input; the scan is linear)", () => {
+    expect(parseConninfo(`port=1 ${"0a".repeat(50_000)}\n!`)).toEqual({ port: "1" });
   });
 });
 

@@ -41,6 +41,7 @@ const ROWS: readonly (readonly [string, string, string])[] = [
   ["rake db:purge", "migration.reset", "db:purge"],
   ["bin/rails db:migrate db:seed", "migration.apply", "db:migrate"],
   ["bin/rails db:rollback STEP=2", "migration.rollback", "db:rollback"],
+  ["rake db:migrate:redo[20240101]", "migration.rollback", "db:migrate:redo"],
   ["bin/rails db:migrate:status", "migration.read", "db:migrate:status"],
   ["bin/rails routes", "migration.read", "routes"],
   ["bundle exec rake spec", "migration.read", "spec"],

@@ -62,13 +62,57 @@ export function parseUrl(url: string): TargetParts {
 export function parseConninfo(s: string): TargetParts | undefined {
   if (!/^\s*\w+\s*=/.test(s)) return undefined;
   const out: TargetParts = {};
-  for (const m of s.matchAll(/(\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S*)/g)) {
-    const v = (m[2] ?? "").replace(/^'(.*)'$/, "$1");
-    if (m[1] === "host" || m[1] === "hostaddr") out.host ??= v;
-    if (m[1] === "port") out.port = v;
-    if (m[1] === "dbname") out.name = v;
+  for (const [key, value] of conninfoPairs(s)) {
+    const v = value.length >= 2 && value.startsWith("'") && value.endsWith("'") ? value.slice(1, -1) : value;
+    if (key === "host" || key === "hostaddr") out.host ??= v;
+    if (key === "port") out.port = v;
+    if (key === "dbname") out.name = v;
   }
   return out;
+}
+
+const isWord = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/** `key = value` pairs in one linear pass (a regex over the whole string backtracks quadratically on a
+ *  long word with no `=`): a value is a single-quoted string with backslash escapes, or a run of non-space. */
+function conninfoPairs(s: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  let i = 0;
+  while (i < s.length) {
+    if (!isWord(s[i])) {
+      i++;
+      continue;
+    }
+    const keyStart = i;
+    while (isWord(s[i])) i++;
+    const key = s.slice(keyStart, i);
+    let k = i;
+    while (isSpace(s[k])) k++;
+    if (s[k] !== "=") continue;
+    k++;
+    while (isSpace(s[k])) k++;
+    const end = quotedEnd(s, k) ?? nonSpaceEnd(s, k);
+    pairs.push([key, s.slice(k, end)]);
+    i = end;
+  }
+  return pairs;
+}
+
+/** The index after a closing quote when `s[start]` opens a complete single-quoted string. */
+function quotedEnd(s: string, start: number): number | undefined {
+  if (s[start] !== "'") return undefined;
+  for (let j = start + 1; j < s.length; j++) {
+    if (s[j] === "\\") j++;
+    else if (s[j] === "'") return j + 1;
+  }
+  return undefined;
+}
+
+function nonSpaceEnd(s: string, start: number): number {
+  let j = start;
+  while (j < s.length && !isSpace(s[j])) j++;
+  return j;
 }
 
 const ENV_NAMES: Readonly<Record<Engine, { host?: string; port?: string; name?: string; url?: string }>> = {

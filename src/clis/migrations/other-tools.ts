@@ -21,7 +21,8 @@ export function railsTasks(program: string, args: readonly string[]): MigrationF
   if (program === "rails" && (words[0] === "runner" || words[0] === "r")) return { subcommand: "runner", cls: "unknown", flags, targets: words.slice(1) };
   let best: { task: string; cls: MigrationClass } = { task: words[0] ?? "", cls: "read" };
   for (const task of words) {
-    const name = task.replace(/\[.*$/, "");
+    const bracket = task.indexOf("["); // `db:migrate[args]` (a slice, not /\[.*$/, which is quadratic on many '[')
+    const name = bracket < 0 ? task : task.slice(0, bracket);
     const cls = RAILS_DB[name] ?? (name.startsWith("db:") ? "unknown" : "read");
     if (RANK[cls] > RANK[best.cls]) best = { task: name, cls };
   }

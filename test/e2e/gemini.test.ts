@@ -9,6 +9,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, ROOT } from "./support/build.js";
 import { startFakeGemini, type FakeGemini, type GeminiCall } from "./support/fake-gemini.js";
+import { copyPackage } from "./support/package-copy.js";
 import { infragate, makeProject, type E2eProject } from "./support/project.js";
 
 const GEMINI = path.join(ROOT, "node_modules", "@google", "gemini-cli", "bundle", "gemini.js");
@@ -31,6 +32,24 @@ const STEPS = (dir: string): Step[] => [
   { call: { name: "write_file", args: { file_path: `${dir}/notes.txt`, content: "hello\n" } }, expect: "ran" },
 ];
 
+/** Gemini in -p --yolo with a private home (no telemetry, no update check, API-key auth) against the fake API. */
+async function runGemini(project: E2eProject, apiUrl: string, extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  fs.mkdirSync(path.join(project.home, ".gemini"), { recursive: true });
+  fs.writeFileSync(
+    path.join(project.home, ".gemini", "settings.json"),
+    JSON.stringify({ privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false }, general: { enableAutoUpdate: false, enableAutoUpdateNotification: false }, security: { auth: { selectedType: "gemini-api-key" } } }),
+  );
+  const r = await execa(process.execPath, [GEMINI, "-p", "Work on the infrastructure.", "--yolo", "-m", "gemini-2.5-flash", "-o", "json"], {
+    cwd: project.dir,
+    extendEnv: false,
+    env: project.env({ GEMINI_CLI_HOME: project.home, GEMINI_API_KEY: "fake-key", GOOGLE_GEMINI_BASE_URL: apiUrl, GEMINI_CLI_TRUST_WORKSPACE: "true", NO_COLOR: "1", ...extraEnv }),
+    reject: false,
+    timeout: 120_000,
+    stdin: "ignore",
+  });
+  return { code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
 describe("Gemini CLI (real CLI) in --yolo mode", () => {
   let project: E2eProject;
   let api: FakeGemini;
@@ -41,22 +60,9 @@ describe("Gemini CLI (real CLI) in --yolo mode", () => {
     await ensureBuilt();
     project = await makeProject("gemini");
     expect((await infragate(project, ["install", "gemini"])).code).toBe(0);
-    fs.mkdirSync(path.join(project.home, ".gemini"), { recursive: true });
-    fs.writeFileSync(
-      path.join(project.home, ".gemini", "settings.json"),
-      JSON.stringify({ privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false }, general: { enableAutoUpdate: false, enableAutoUpdateNotification: false }, security: { auth: { selectedType: "gemini-api-key" } } }),
-    );
     steps = STEPS(project.dir);
     api = await startFakeGemini(steps.map((s) => s.call));
-    const r = await execa(process.execPath, [GEMINI, "-p", "Work on the infrastructure.", "--yolo", "-m", "gemini-2.5-flash", "-o", "json"], {
-      cwd: project.dir,
-      extendEnv: false,
-      env: project.env({ GEMINI_CLI_HOME: project.home, GEMINI_API_KEY: "fake-key", GOOGLE_GEMINI_BASE_URL: api.url, GEMINI_CLI_TRUST_WORKSPACE: "true", NO_COLOR: "1" }),
-      reject: false,
-      timeout: 120_000,
-      stdin: "ignore",
-    });
-    run = { code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
+    run = await runGemini(project, api.url);
     fs.writeFileSync(path.join(project.dir, "..", "e2e-transcript.json"), JSON.stringify({ responses: api.responses, requests: api.requests, stderr: run.stderr, stdout: run.stdout }, null, 2));
   }, 180_000);
 
@@ -89,4 +95,42 @@ describe("Gemini CLI (real CLI) in --yolo mode", () => {
     expect(project.read(".gemini/settings.json")).toMatch(/infragate-hook\.mjs/);
     expect(project.read("notes.txt")).toBe("hello\n");
   });
+});
+
+describe("Gemini CLI (real CLI): a hook that fails still blocks", () => {
+  let project: E2eProject;
+  const apis: FakeGemini[] = [];
+  const plan = { name: "run_shell_command", args: { command: "terraform plan", description: "e2e" } };
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    project = await makeProject("gemini-fail");
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const a of apis) await a.close();
+    if (project) fs.rmSync(path.dirname(project.dir), { recursive: true, force: true });
+  });
+
+  it("a hook that crashes inside blocks an otherwise allowed command, with the reason", async () => {
+    expect((await infragate(project, ["install", "gemini"])).code).toBe(0);
+    const api = await startFakeGemini([plan]);
+    apis.push(api);
+    await runGemini(project, api.url, { INFRAGATE_TEST_FAULT: "throw" });
+    expect(String(api.responses[0]?.error)).toMatch(/infragate hit an internal error/);
+    expect(project.stubCalls()).toEqual([]);
+  }, 180_000);
+
+  it("a removed installation (the hook file is gone) blocks, through the installed '|| exit 2'", async () => {
+    const pkg = copyPackage();
+    const r = await execa(process.execPath, [path.join(pkg, "dist", "cli", "bin.js"), "install", "gemini"], { cwd: project.dir, env: project.env(), extendEnv: false, reject: false });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(project.read(".gemini/settings.json")).toContain(pkg);
+    fs.rmSync(pkg, { recursive: true, force: true });
+    const api = await startFakeGemini([plan]);
+    apis.push(api);
+    await runGemini(project, api.url);
+    expect(String(api.responses[0]?.error)).toMatch(/blocked/i);
+    expect(project.stubCalls()).toEqual([]);
+  }, 180_000);
 });

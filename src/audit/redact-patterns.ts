@@ -7,10 +7,11 @@
  * nested or adjacent overlapping quantifiers, so matching is linear in the input (the tests run
  * each against a 1 MiB adversarial string).
  */
+import { AWS_ACCESS_KEY_ID, GITHUB_TOKEN, PRIVATE_KEY_BEGIN, SLACK_TOKEN, globalCopy } from "../util/secret-patterns.js";
 import { looksLikeSecretToken } from "./entropy.js";
 import { REDACTED } from "./redact-command.js";
 
-const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const KEY_BEGIN = globalCopy(PRIVATE_KEY_BEGIN);
 const KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 
 /** Replaces each private key block, BEGIN to END line inclusive (to the end of the text if unterminated). */
@@ -47,13 +48,10 @@ interface Pattern {
 const whole = (): string => REDACTED;
 
 const PATTERNS: readonly Pattern[] = [
-  // AWS access key ids (long-term AKIA, temporary ASIA).
-  { hint: /AKIA|ASIA/, re: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, replace: whole },
-  // GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained (github_pat_).
-  { hint: /gh[pousr]_/, re: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{20,255}/g, replace: whole },
-  { hint: /github_pat_/, re: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{20,255}/g, replace: whole },
-  // Slack tokens.
-  { hint: /xox[abeprs]-/, re: /(?<![A-Za-z0-9])xox[abeprs]-[A-Za-z0-9-]{8,255}/g, replace: whole },
+  // AWS access key ids, GitHub and Slack tokens (src/util/secret-patterns.ts, shared with the commit check).
+  { hint: /AKIA|ASIA|ABIA|ACCA/, re: globalCopy(AWS_ACCESS_KEY_ID), replace: whole },
+  { hint: /gh[pousr]_|github_pat_/, re: globalCopy(GITHUB_TOKEN), replace: whole },
+  { hint: /xox[abeprs]-/, re: globalCopy(SLACK_TOKEN), replace: whole },
   // `Authorization: <scheme> <credential>` (any scheme, including GitHub's `token`).
   {
     hint: /[Aa]uthorization:/,

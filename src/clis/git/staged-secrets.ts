@@ -1,6 +1,7 @@
 /** The staged change of a commit (`infragate hook git`): secret-looking values in added lines (a kind, where, a
  *  redacted preview) become git.staged-secret requests (policies/commit.cedar). Linear-time regexes only. */
 import path from "node:path";
+import { AWS_ACCESS_KEY_ID, GITHUB_TOKEN, PRIVATE_KEY_BEGIN, SLACK_TOKEN } from "../../util/secret-patterns.js";
 import type { Operation } from "../types.js";
 
 export interface SecretHit {
@@ -20,11 +21,11 @@ interface Rule {
 }
 
 const RULES: readonly Rule[] = [
-  { kind: "private-key", re: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/ },
-  { kind: "aws-access-key-id", re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/ },
+  { kind: "private-key", re: PRIVATE_KEY_BEGIN },
+  { kind: "aws-access-key-id", re: AWS_ACCESS_KEY_ID },
   { kind: "aws-secret-access-key", re: /aws_?secret_?access_?key["']?\s{0,4}[:=]\s{0,4}["']?[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/i },
-  { kind: "github-token", re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})/ },
-  { kind: "slack-token", re: /(?<![A-Za-z0-9])xox[abeprs]-[A-Za-z0-9-]{10,255}/ },
+  { kind: "github-token", re: GITHUB_TOKEN },
+  { kind: "slack-token", re: SLACK_TOKEN },
   { kind: "google-api-key", re: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/ },
   { kind: "stripe-live-key", re: /(?<![A-Za-z0-9])(?:sk|rk)_live_[0-9A-Za-z]{20,255}/ },
   { kind: "terraform-cloud-token", re: /(?<![A-Za-z0-9])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_-]{60,255}/ },

@@ -65,6 +65,9 @@ export interface AgentInstaller {
   /** Agents that can call the decision service over HTTP (install --http): where those settings go (a file
    *  only the user reads: it holds the per-user secret). */
   readonly http?: { settingsFile(where: Where): string; readonly notes: readonly string[] };
+  /** install --managed: the system-wide settings file the agent reads and the user cannot override (root-owned).
+   *  `only` adds the agent's switch that makes only these hooks run, where it has one. */
+  readonly managed?: { file(platform: NodeJS.Platform): string; only?(settings: JsonObject): JsonObject; readonly notes: readonly string[] };
 }
 
 /** An action the pack denies for sure, in the agent's payload shape, and the policy that must deny it. */

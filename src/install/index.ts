@@ -4,12 +4,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { AGENT_NAMES, getAgent } from "../agents/index.js";
 import type { HookTarget, OwnedFile, Where } from "../agents/descriptor.js";
+import type { JsonObject } from "../agents/settings/json.js";
 import { getInfragateHome } from "../config/home.js";
 import { ensureHttpConfig } from "../serve/http-config.js";
 import { getPackageRoot } from "../policy/pack.js";
 import { commandProblems, hookCommand, shellQuote, type CommandOptions } from "./command.js";
 import { installGit, uninstallGit } from "./git.js";
 import { timestamp, updateJsonFile } from "./json-file.js";
+import { teamCommand, teamProblems } from "./team.js";
 
 /** What `infragate install` takes: every registered agent, and git. */
 export const INSTALL_TARGETS: readonly string[] = [...AGENT_NAMES, "git"];
@@ -35,6 +37,11 @@ export interface InstallOptions extends Where, CommandOptions {
   readonly now?: Date;
   /** install --http: hook the agent to the decision service over HTTP (Claude Code), on this port. */
   readonly http?: { readonly port?: number | undefined };
+  /** install --team: a command that resolves in every clone (the repository's node_modules/infragate), for
+   *  settings that are committed. */
+  readonly team?: boolean;
+  /** install --managed: the agent's system-wide settings (file: a path override, for tests and staging). */
+  readonly managed?: { readonly file?: string | undefined; readonly only?: boolean };
 }
 
 function writeOwned(owned: OwnedFile, now?: Date): FileChange {
@@ -66,6 +73,9 @@ function httpTarget(agent: string, command: string, opts: InstallOptions): HookT
   };
 }
 
+const TEAM_NOTE =
+  "--team: the command runs <project>/node_modules/infragate with the node on PATH; commit the settings, package.json and the lock file. Each developer runs npm install; a clone without it blocks every tool call with 'run npm install'.";
+
 function descriptorOf(agent: string): NonNullable<ReturnType<typeof getAgent>> {
   const d = getAgent(agent);
   if (!d) throw new Error(`unknown agent '${agent}' (expected one of ${INSTALL_TARGETS.join(", ")})`);
@@ -73,8 +83,9 @@ function descriptorOf(agent: string): NonNullable<ReturnType<typeof getAgent>> {
 }
 
 export async function install(agent: InstallTarget, opts: InstallOptions): Promise<InstallResult> {
-  const command = hookCommand(agent, opts);
-  const warnings = commandProblems(opts);
+  if (opts.team && (agent === "git" || opts.user || opts.http)) throw new Error("--team is for an agent's project settings (not git, --user or --http)");
+  const command = opts.team ? teamCommand(agent) : hookCommand(agent, opts);
+  const warnings = opts.team ? teamProblems(opts.dir) : commandProblems(opts);
   if (agent === "git") {
     const r = await installGit(opts.dir, command);
     const notes = [`git runs ${command} before every commit; a block lists what and why. 'git commit --no-verify' skips it (a human's override).`];
@@ -83,6 +94,7 @@ export async function install(agent: InstallTarget, opts: InstallOptions): Promi
   }
   const inst = descriptorOf(agent).installer;
   if (opts.http && !inst.http) throw new Error(`--http is for agents with HTTP hooks (claude-code), not ${agent}`);
+  if (opts.managed) return installManaged(agent, inst, command, warnings, opts);
   const target: HookTarget = opts.http ? httpTarget(agent, command, opts) : { kind: "command", command };
   const files: FileChange[] = [];
   const file = opts.http && inst.http ? inst.http.settingsFile(opts) : inst.settingsFile(opts);
@@ -94,7 +106,19 @@ export async function install(agent: InstallTarget, opts: InstallOptions): Promi
     files.push({ file: other, ...updateJsonFile(other, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
   }
   for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) files.push(writeOwned(owned, opts.now));
-  return { agent, action: "install", files, command, notes: [...inst.notes, ...(opts.http ? (inst.http?.notes ?? []) : [])], warnings };
+  const teamNotes = opts.team ? [TEAM_NOTE] : [];
+  return { agent, action: "install", files, command, notes: [...inst.notes, ...(opts.http ? (inst.http?.notes ?? []) : []), ...teamNotes], warnings };
+}
+
+/** install --managed: the hook into the agent's system-wide settings (merged like any settings file). */
+function installManaged(agent: string, inst: ReturnType<typeof descriptorOf>["installer"], command: string, warnings: string[], opts: InstallOptions): InstallResult {
+  const managed = inst.managed;
+  if (!managed) throw new Error(`--managed: ${agent} has no system-wide hook settings infragate can write (docs/agents.md, "Rolling out to a team")`);
+  const file = opts.managed?.file ?? managed.file(process.platform);
+  const target: HookTarget = { kind: "command", command };
+  const only = opts.managed?.only === true && managed.only ? managed.only : (s: JsonObject) => s;
+  const change = updateJsonFile(file, (s) => only(inst.install(s, target)), opts.now ? { now: opts.now } : {});
+  return { agent, action: "install", files: [{ file, ...change }], command, notes: [...managed.notes], warnings };
 }
 
 export async function uninstall(agent: InstallTarget, opts: InstallOptions): Promise<InstallResult> {
@@ -104,6 +128,11 @@ export async function uninstall(agent: InstallTarget, opts: InstallOptions): Pro
     return { agent, action: "uninstall", files: [{ file: r.file, changed: r.changed }], notes, warnings: [] };
   }
   const inst = descriptorOf(agent).installer;
+  if (opts.managed && inst.managed) {
+    const file = opts.managed.file ?? inst.managed.file(process.platform);
+    const change = updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) });
+    return { agent, action: "uninstall", files: [{ file, ...change }], notes: [], warnings: [] };
+  }
   const files: FileChange[] = [];
   const warnings: string[] = [];
   const file = inst.settingsFile(opts);

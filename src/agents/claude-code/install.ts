@@ -7,6 +7,7 @@ import { withOurs, withoutOurs } from "../settings/hook-groups.js";
 import { homeDir } from "../settings/home.js";
 import type { JsonObject } from "../settings/json.js";
 import { HOOK_TIMEOUT_SECONDS } from "../timeouts.js";
+import { defaultManagedSettings } from "./managed.js";
 
 /** The handler for a target: the command hook, or an HTTP hook to the decision service (install --http). Both
  *  carry "onFailure": "block": a hook that cannot run, a service that is down or answers an error, blocks. */
@@ -47,6 +48,11 @@ export const claudeInstaller: AgentInstaller = {
     'The handler has "onFailure": "block" (Claude Code 2.1.295 or later): a hook that cannot run blocks the call instead of letting it through.',
     "For a guard the agent cannot switch off, put the same hook in managed settings (see docs/agents.md).",
   ],
+  managed: {
+    file: (platform) => defaultManagedSettings(platform),
+    only: (s) => ({ ...s, allowManagedHooksOnly: true }),
+    notes: ["Managed settings: Claude Code reads them for every user and project, and neither the user nor the agent can remove the hook. With --managed-only, allowManagedHooksOnly keeps every other hook from running."],
+  },
   http: {
     settingsFile: (w) => (w.user ? path.join(homeDir(w.env), ".claude", "settings.json") : path.join(w.dir, ".claude", "settings.local.json")),
     notes: [

@@ -14,6 +14,12 @@ const ALL_EVENTS = [...CURSOR_EVENTS, ...CURSOR_AFTER_EVENTS];
 export const cursorInstaller: AgentInstaller = {
   summary: `.cursor/hooks.json         ${CURSOR_EVENTS.join(", ")}\n                                          (failClosed); ${CURSOR_AFTER_EVENTS.join(", ")}; the rule .cursor/rules/infragate.mdc`,
   settingsFile: (w) => (w.user ? path.join(homeDir(w.env), ".cursor", "hooks.json") : path.join(w.dir, ".cursor", "hooks.json")),
+  managed: {
+    // Cursor's enterprise hooks file: its hooks run for every user and project, beside the others.
+    file: (platform) =>
+      platform === "darwin" ? "/Library/Application Support/Cursor/hooks.json" : platform === "win32" ? "C:\\ProgramData\\Cursor\\hooks.json" : "/etc/cursor/hooks.json",
+    notes: ["Enterprise hooks (Cursor's machine-wide hooks.json): they run for every user and project, and a user's or project's file cannot remove them."],
+  },
   // Gates fail closed; after-events (session memory) cannot block anything.
   install: (s, target) =>
     withOursFlat(s, ALL_EVENTS, "command", (e) =>

@@ -23,6 +23,12 @@ export const geminiInstaller: AgentInstaller = {
       },
     ),
   uninstall: (s) => withoutOurs(withoutOurs(s, "BeforeTool"), "AfterTool"),
+  managed: {
+    // Gemini CLI's system settings file: it overrides user and project settings.
+    file: (platform) =>
+      platform === "darwin" ? "/Library/Application Support/GeminiCli/settings.json" : platform === "win32" ? "C:\\ProgramData\\gemini-cli\\settings.json" : "/etc/gemini-cli/settings.json",
+    notes: ["System settings (Gemini CLI's settings override layer): every user and project on this machine gets the hook."],
+  },
   notes: [
     "Gemini CLI loads project hooks only in a trusted folder, and hooks must not be disabled (hooksConfig.enabled).",
     "Gemini CLI has no 'ask': what infragate would ask about is blocked with a message to hand it to a human.",

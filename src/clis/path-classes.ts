@@ -239,6 +239,8 @@ function classifyExact(abs: string, ctx: PathContext): PathClass[] {
     classes.add("credentials");
     classes.add("secret");
   }
+  // A process's environment (`cat /proc/self/environ`): every variable, secret ones included.
+  if (segments.length === 3 && segments[0] === "proc" && base === "environ") classes.add("secret");
   if (isHookConfig(norm, segments, base, ctx)) classes.add("hook-config");
   if (SHELL_STARTUP_FILES.some(inHome) || within(norm, "/etc/profile.d") || norm === "/etc/profile" || norm === "/etc/environment") {
     classes.add("shell-startup");

@@ -101,6 +101,9 @@ describe("secrets and credentials", () => {
   c("infra/secrets/main.tf", ["iac-source"]);
   c("secrets/prod.yaml", ["secret"]);
   c("secrets", ["secret"]);
+  c("/proc/self/environ", ["outside-workspace", "secret"]);
+  c("/proc/1234/environ", ["outside-workspace", "secret"]);
+  c("/proc/self/status", ["outside-workspace"]);
 });
 
 describe("$KUBECONFIG", () => {

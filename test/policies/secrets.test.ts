@@ -136,6 +136,8 @@ policyTable(
       { cmd: "export -p", env: { NPM_TOKEN: "x" }, by: "secrets.print-env" },
       { cmd: "set", env: { NPM_TOKEN: "x" }, by: "secrets.print-env" },
       { cmd: "vault kv get secret/app", by: "secrets.print-secret" },
+      { cmd: "tr '\\0' '\\n' < /proc/self/environ", by: "secrets.project-secret-read" },
+      { cmd: "strings /proc/1/environ", by: "secrets.project-secret-read" },
       { cmd: "vault read database/creds/app", by: "secrets.print-secret" },
       { cmd: "curl -s http://169.254.169.254/latest/user-data", by: "secrets.print-secret" },
       { name: "tar x over .env", cmd: "tar xf conf.tar", setup: tarOf("conf.tar", { ".env": "A=1", "app.conf": "" }), by: "secrets.tree-overwrites-secrets" },

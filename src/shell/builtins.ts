@@ -1,4 +1,5 @@
 /** Builtins that change the shell's own state: cd/pushd/popd (cwd), export/declare/unset (variables). */
+import { printfOutput } from "./escapes.js";
 import type { Ctx, RWord, Scope } from "./model.js";
 import { resolvePath } from "./paths.js";
 import { lookupVar } from "./words.js";
@@ -77,6 +78,7 @@ export function declare(program: string, flags: readonly string[], args: readonl
     if (unexporting) {
       delete scope.env[a.name];
       scope.lineEnv.delete(a.name);
+      scope.unknownEnv?.delete(a.name);
       continue;
     }
     const known = a.value !== undefined ? a.value : lookupVar(a.name, scope);
@@ -85,6 +87,7 @@ export function declare(program: string, flags: readonly string[], args: readonl
       scope.env[a.name] = value;
       scope.lineEnv.add(a.name);
       ctx.exported[a.name] = value;
+      markUnknownEnv(a.name, a.value === null || (a.value === undefined && scope.vars[a.name] === null), scope);
     } else if (a.value !== undefined && Object.prototype.hasOwnProperty.call(scope.env, a.name)) {
       scope.env[a.name] = a.value ?? a.text;
       scope.lineEnv.add(a.name);
@@ -99,7 +102,14 @@ export function assign(name: string, value: string | null, text: string, scope: 
   if (Object.prototype.hasOwnProperty.call(scope.env, name)) {
     scope.env[name] = value ?? text;
     scope.lineEnv.add(name);
+    markUnknownEnv(name, value === null, scope);
   }
+}
+
+/** Remember whether an exported name now holds a value the analysis does not know. */
+export function markUnknownEnv(name: string, unknown: boolean, scope: Scope): void {
+  if (unknown) (scope.unknownEnv ??= new Set()).add(name);
+  else scope.unknownEnv?.delete(name);
 }
 
 export function unset(words: readonly RWord[], scope: Scope): void {
@@ -107,21 +117,43 @@ export function unset(words: readonly RWord[], scope: Scope): void {
     if (w.value.startsWith("-")) continue;
     scope.vars[w.value] = "";
     delete scope.env[w.value];
+    scope.unknownEnv?.delete(w.value);
     scope.lineEnv.delete(w.value);
   }
 }
 
-/** `read X`, `mapfile X`, `printf -v X`, `getopts O X`: the named variables now hold unknown values. */
-export function readsInto(program: string, words: readonly RWord[], scope: Scope): void {
+/** `read X`, `mapfile X`, `printf -v X`, `getopts O X` assign like `X=...` does (an exported X changes what
+ *  later commands see): the value when it is known (`read X <<< -destroy`, `printf -v X -- -destroy`),
+ *  otherwise an unknown value. */
+export function readsInto(program: string, words: readonly RWord[], scope: Scope, stdinText?: string): void {
   const names = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  const text = words.map((w) => w.value).join(" ");
   if (program === "printf") {
     const i = words.findIndex((w) => w.value === "-v");
     const name = i >= 0 ? words[i + 1]?.value : undefined;
-    if (name !== undefined && names.test(name)) scope.vars[name] = null;
+    if (name === undefined || !names.test(name)) return;
+    let rest = words.slice(i + 2);
+    if (rest[0]?.value === "--") rest = rest.slice(1);
+    const known = rest.length > 0 && !rest.some((w) => w.unresolved);
+    const out = known ? printfOutput(rest[0]?.value ?? "", rest.slice(1).map((w) => w.value), "bash") : undefined;
+    assign(name, out ?? null, text, scope);
     return;
   }
-  for (const w of words.slice(1)) if (names.test(w.value)) scope.vars[w.value] = null;
-  if (program === "read" && words.length === 1) scope.vars["REPLY"] = null;
+  if (program === "read") {
+    const opts = words.slice(1).filter((w) => w.value.startsWith("-"));
+    const targets = words.slice(1).filter((w) => !w.value.startsWith("-") && names.test(w.value)).map((w) => w.value);
+    // Plain `read [-r] NAMES` from a known here-string or heredoc: the first line, split over the names.
+    const simple = opts.every((o) => /^-r+$/.test(o.value)) && stdinText !== undefined;
+    const line = simple ? (stdinText.split("\n")[0] ?? "") : undefined;
+    const fields = line === undefined ? [] : line.trim().split(/[ \t]+/);
+    const list = targets.length > 0 ? targets : ["REPLY"];
+    list.forEach((name, k) => {
+      const value = line === undefined ? null : k === list.length - 1 ? fields.slice(k).join(" ") : (fields[k] ?? "");
+      assign(name, value, text, scope);
+    });
+    return;
+  }
+  for (const w of words.slice(1)) if (names.test(w.value)) assign(w.value, null, text, scope);
 }
 
 export const READS_INTO = new Set(["read", "mapfile", "readarray", "printf", "getopts"]);

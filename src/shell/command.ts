@@ -65,12 +65,16 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
   }
 
   const inline: Record<string, string> = {};
-  let unresolved = false;
+  // Exported variables set earlier on the line to a value not known statically (`read X`, `X=$(...)`),
+  // and inline ones (`X=$(...) cmd`).
+  const unknownEnv = new Set([...(scope.unknownEnv ?? [])].filter((n) => Object.prototype.hasOwnProperty.call(scope.env, n)));
   for (const a of assignments) {
     const { value, text: t } = assignmentValue(a, scope);
     inline[a.name] = value ?? t;
-    unresolved ||= value === null;
+    if (value === null) unknownEnv.add(a.name);
+    else unknownEnv.delete(a.name);
   }
+  const unresolved = unknownEnv.size > 0;
 
   const nameWords = resolveWord(cmd.name, scope);
   const head = nameWords[0];
@@ -101,6 +105,7 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
     depth: scope.depth,
     text,
     scope,
+    ...(unknownEnv.size > 0 ? { unknownEnv } : {}),
   };
   if (programOverride !== undefined) {
     ctx.commands.push({
@@ -123,7 +128,7 @@ export function runCommand(cmd: Command, src: string, scope: Scope, io: Io, ctx:
   if (program === "cd" || program === "pushd" || program === "popd") changeDir(program, words, scope);
   else if (program === "unset") unset(words, scope);
   else if (program === "set") setOptions(words, scope);
-  else if (READS_INTO.has(program)) readsInto(program, words, scope);
+  else if (READS_INTO.has(program)) readsInto(program, words, scope, cmdIo.stdinText);
 }
 
 /** `set -a`, `set -o allexport` (and `+a`, `+o allexport`): whether later plain assignments are exported. */

@@ -73,6 +73,7 @@ export function emit(inv: Inv, ctx: Ctx, extra: { program?: string; inlineCode?:
     ...(inv.scope.via ? { via: inv.scope.via } : {}),
     ...(extra.unread ? { unread: extra.unread } : {}),
     ...(unresolvedArgs.length > 0 ? { unresolvedArgs } : {}),
+    ...(inv.unknownEnv && inv.unknownEnv.size > 0 ? { unresolvedEnv: [...inv.unknownEnv] } : {}),
   };
   ctx.commands.push(cmd);
 }

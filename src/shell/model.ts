@@ -37,6 +37,8 @@ export interface Scope {
   readonly taint: boolean;
   /** `set -a` / `set -o allexport` is on: every plain assignment is exported. */
   allexport?: boolean;
+  /** Exported names whose value was assigned on the line but is not known statically (`read X`, `X=$(...)`). */
+  unknownEnv?: Set<string>;
   /** Variables a sourced dotenv file set (`source .env`): name -> value. Their values are project secrets. */
   dotenv?: Readonly<Record<string, string>>;
   /** Project scripts this scope runs inside, outermost first (`npm run destroy`): the chain in reasons. */
@@ -86,6 +88,8 @@ export interface Inv {
   readonly scope: Scope;
   /** Bind mounts of the container the command runs in (docker run -v). */
   readonly mounts?: readonly BindMount[];
+  /** Environment names whose value is not known statically (inline `X=$(...) cmd`, or exported earlier). */
+  readonly unknownEnv?: ReadonlySet<string>;
 }
 
 /** What a wrapper or launcher handler found: the command it runs, a script it runs, or nothing more. */
@@ -144,6 +148,7 @@ export function cloneScope(s: Scope, over?: Partial<Pick<Scope, "depth" | "wrapp
     wrappers: over?.wrappers ?? s.wrappers,
     taint: over?.taint ?? s.taint,
     ...(s.allexport ? { allexport: true } : {}),
+    ...(s.unknownEnv ? { unknownEnv: new Set(s.unknownEnv) } : {}),
     ...(s.via ? { via: s.via } : {}),
     ...(s.dotenv ? { dotenv: s.dotenv } : {}),
   };

@@ -47,6 +47,8 @@ export interface SimpleCommand {
   readonly cwdUnresolved?: boolean;
   /** Indices into argv of the words that could not be resolved statically (their text is the source text). */
   readonly unresolvedArgs?: readonly number[];
+  /** Names in `env` whose value could not be resolved statically (their value is the source text). */
+  readonly unresolvedEnv?: readonly string[];
   /** The project scripts this command was reached through, outermost first (`npm run destroy`, `make nuke`). */
   readonly via?: readonly string[];
   /** A project script, target or recipe this command runs that infragate could not read (src/shell/project). */

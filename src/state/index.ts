@@ -9,6 +9,7 @@ import { defaultPlanFacts, defaultStateFacts, optionValue, planFileOf, planOutOf
 import { takeFingerprint } from "./fingerprint.js";
 import type { LocateInput } from "./locate.js";
 import { inspectPlan } from "./plan.js";
+import { planCopiesInLine } from "./plan-copies.js";
 import { rememberEffectsImpl, type RememberParts } from "./remember.js";
 import type { StateContext } from "./context.js";
 import { describeTouches, loadMemory, touchesFor, type SessionMemory } from "./session.js";
@@ -108,6 +109,7 @@ export async function enrichStateFacts(ops: readonly Operation[], ctx: StateCont
   const memory = loadMemory(ctx.home, ctx.session);
   const destroyPlans = new Set([...memory.destroyPlans.map((p) => p.path), ...destroyPlansInLine(views)]);
   const sightings = new Map<string, Sighting>();
+  const copies = planCopiesInLine(ops);
   const out: Operation[] = [];
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i] as Operation;
@@ -128,7 +130,9 @@ export async function enrichStateFacts(ops: readonly Operation[], ctx: StateCont
       }
       sightings.set(key, s);
     }
-    const planFile = planFileOf(view);
+    const applied = planFileOf(view);
+    // A plan copied under this name earlier in the line: its content is the source's.
+    const planFile = applied ? (copies.get(applied) ?? applied) : applied;
     const plan = planFile ? await planFactsOf(view, planFile, ctx.env, destroyPlans) : defaultPlanFacts(false);
     const dir = path.resolve(view.dir);
     const state = s ? stateFactsOf(s, memory, dir) : unlocatedFacts(view, memory, dir);

@@ -30,6 +30,8 @@ const realTerraform: Table = {
     { name: "a plan made with plan -destroy in this session that can no longer be inspected", cmd: "terraform apply x.plan", by: "plan.destroy-plan",
       setup: then(applied(), viaGate("terraform plan -destroy -out=x.plan"), (root) => fs.writeFileSync(path.join(root, "x.plan"), "overwritten")) },
     { name: "plan -destroy -out and apply on one line", cmd: "terraform plan -destroy -out=d.plan && terraform apply d.plan", by: "plan.destroy-plan", setup: applied() },
+    { name: "a destroy plan copied under another name and applied on one line", cmd: "cp release.tfplan approved.tfplan && terraform apply approved.tfplan", by: "plan.destroy-plan", setup: then(applied(), plan("-destroy", "-out=release.tfplan")) },
+    { name: "a destroy plan moved under another name and applied on one line", cmd: "mv release.tfplan approved.tfplan && terraform apply approved.tfplan", by: "plan.destroy-plan", setup: then(applied(), plan("-destroy", "-out=release.tfplan")) },
     { name: "a plan that deletes every resource (config emptied)", cmd: "terraform apply gone.plan", by: "plan.deletes-everything", setup: then(applied(), edit("terraform {}\n"), plan("-out=gone.plan")) },
   ],
   ask: [

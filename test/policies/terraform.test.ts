@@ -5,6 +5,11 @@ const c = (cmd: string, by: string, more: Partial<Exclude<Case, string>> = {}): 
 
 policyTable("policies/terraform.cedar", {
   deny: [
+    // read / printf -v / declare -x assign like `=`: an exported TF_CLI_ARGS (inherited here) takes the value.
+    c("read TF_CLI_ARGS <<< -destroy; terraform apply", "terraform.destroy", { env: { TF_CLI_ARGS: "-no-color" } }),
+    c("printf -v TF_CLI_ARGS -- -destroy; terraform apply", "terraform.destroy", { env: { TF_CLI_ARGS: "-no-color" } }),
+    c("printf -v TF_CLI_ARGS %s -destroy; export TF_CLI_ARGS; terraform apply", "terraform.destroy"),
+    c("declare -x TF_CLI_ARGS=-destroy; terraform apply", "terraform.destroy"),
     // destroy, every spelling
     c("terraform destroy", "terraform.destroy"),
     c("terraform destroy -auto-approve", "terraform.destroy"),
@@ -73,6 +78,9 @@ policyTable("policies/terraform.cedar", {
     c("export TG_ALL=1", "terraform.env-inject-bypass"),
   ],
   ask: [
+    // An unknown value is never split into words: `$(cat f)` is no saved-plan path; the command is unresolved.
+    c("TF_CLI_ARGS=$(cat f); terraform apply", "shell.unresolved-guarded", { env: { TF_CLI_ARGS: "-no-color" } }),
+    c("printf -v TF_CLI_ARGS '%s' \"$X\"; terraform apply", "shell.unresolved-guarded", { env: { TF_CLI_ARGS: "-no-color" } }),
     c("terraform frobnicate", "terraform.unknown-subcommand"),
     c("terraform future-command -x", "terraform.unknown-subcommand"),
     c("tofu -chdir=infra future-command", "terraform.unknown-subcommand"),
@@ -125,6 +133,8 @@ policyTable("policies/terraform.cedar", {
     c("export TF_DATA_DIR=/tmp/other", "terraform.env-inject-state-selector"),
   ],
   allow: [
+    "export SHA=$(git rev-parse HEAD); terraform plan",
+    "TF_VAR_sha=$(git rev-parse HEAD) terraform validate",
     "terraform plan",
     "terraform plan -destroy",
     "terraform plan -destroy -out=destroy.tfplan",

@@ -84,7 +84,14 @@ it("an unknown $VAR from the inherited environment is not trusted in command pos
 
 describe("builtins that assign unknown values", () => {
   t("T=ls; read T; $T destroy", { program: "", unresolved: true });
-  t("T=ls; printf -v T '%s' x; $T destroy", { program: "", unresolved: true });
+  t("T=ls; printf -v T '%s' \"$Y\"; $T destroy", { program: "", unresolved: true });
+  // Known values assign like `=` does.
+  t("T=ls; printf -v T '%s' terraform; $T destroy", { program: "terraform", argv: ["terraform", "destroy"], unresolved: false });
+  t("read T <<< terraform; $T destroy", { program: "terraform", unresolved: false });
+  t("read -r A B <<< 'terraform destroy now'; $A \"$B\"", { program: "terraform", argv: ["terraform", "destroy now"] });
+  // An exported variable read from a file the analysis cannot see: the commands after it are unresolved.
+  t("export TF_CLI_ARGS; read TF_CLI_ARGS < f; terraform plan", { program: "terraform", unresolved: true, unresolvedEnv: ["TF_CLI_ARGS"] });
+  t("read TF_CLI_ARGS < f; terraform plan", { program: "terraform", unresolved: false });
   t("T=ls; mapfile T < f; $T destroy", { program: "", unresolved: true });
 });
 

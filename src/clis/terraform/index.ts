@@ -1,5 +1,6 @@
 /** Interpreters for terraform, tofu and terragrunt, and for `export` lines that inject their flags. */
 import type { CliDescriptor } from "../descriptor.js";
+import type { SimpleCommand } from "../../shell/types.js";
 import type { Interpretation, Interpreter } from "../types.js";
 import { summarize, toContext } from "./context.js";
 import { interpretEnvExport } from "./env-export.js";
@@ -9,11 +10,19 @@ import { unresolvedOperandsOnly } from "./operands.js";
 
 export { interpretEnvExport, interpretTerragrunt };
 
+/** The environment without values the shell stage could not resolve: an unknown TF_CLI_ARGS is not split
+ *  into words (its source text `$(cat f)` is no saved-plan path); the command is unresolved instead. */
+function knownEnv(cmd: SimpleCommand): SimpleCommand["env"] {
+  const unknown = cmd.unresolvedEnv ?? [];
+  if (unknown.length === 0) return cmd.env;
+  return Object.fromEntries(Object.entries(cmd.env).filter(([k]) => !unknown.includes(k)));
+}
+
 export const interpretTerraform: Interpreter = (cmd): Interpretation => {
   const r = analyzeTerraform({
     program: cmd.program,
     args: cmd.argv.slice(1),
-    env: cmd.env,
+    env: knownEnv(cmd),
     lineEnv: cmd.lineEnv,
     cwd: cmd.cwd,
     stdin: cmd.stdin,

@@ -18,8 +18,9 @@ export function unresolvedOperandsOnly(cmd: SimpleCommand): boolean {
   const unresolved = new Set(cmd.unresolvedArgs ?? []);
   if (!cmd.unresolved && !cmd.cwdUnresolved) return false;
   if (cmd.program === "" || unresolved.has(0)) return false;
-  // Something unresolved that is not a word (an unresolved wrapper, an inline assignment): not ours to vouch for.
-  if (cmd.unresolved && unresolved.size === 0) return false;
+  // Something unresolved that is neither a word nor an environment value (an unresolved wrapper): not ours
+  // to vouch for. An unknown environment value cannot change the subcommand (TF_CLI_ARGS goes after it).
+  if (cmd.unresolved && unresolved.size === 0 && (cmd.unresolvedEnv ?? []).length === 0) return false;
   const args = cmd.argv.slice(1);
   let start = 0;
   for (; start < args.length; start++) {

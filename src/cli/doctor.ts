@@ -1,4 +1,5 @@
 /** `infragate doctor`: installs, policies, the audit log and the environment, as pass / warn / fail lines. */
+import fs from "node:fs";
 import path from "node:path";
 import { AGENT_NAMES } from "../agents/index.js";
 import { findWorkspaceRoot } from "../config/load.js";
@@ -25,7 +26,8 @@ Check that infragate really guards this workspace:
   environment  standing power: long-lived AWS keys (AKIA...) in the environment or ~/.aws/credentials (only
                the key id's first characters are shown), a production-looking AWS_PROFILE
 
-Exit 0 when nothing fails (warnings allowed), 1 when a check fails, 2 on bad usage.
+Exit 0 when nothing fails (warnings allowed), 1 when a check fails (no hook installed at all is a failure),
+2 on bad usage or a directory that does not exist.
 
 options:
   --dir DIR                the workspace (default: the one around the current directory)
@@ -62,7 +64,12 @@ export async function runDoctor(args: readonly string[], io: CliIo): Promise<num
     io.stderr(`infragate doctor: unexpected ${[...parsed.unknown, ...parsed.positionals].join(" ")}\n\n${DOCTOR_HELP}\n`);
     return EXIT.usage;
   }
-  const dir = findWorkspaceRoot(path.resolve(io.cwd, parsed.values.get("dir") ?? "."));
+  const asked = path.resolve(io.cwd, parsed.values.get("dir") ?? ".");
+  if (!fs.statSync(asked, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`infragate doctor: ${asked} is not a directory\n`);
+    return EXIT.usage;
+  }
+  const dir = findWorkspaceRoot(asked);
   const managed = parsed.values.get("managed-settings");
   const report = await runDoctorChecks({
     dir,

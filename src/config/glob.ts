@@ -28,10 +28,14 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`${out}$`);
 }
 
-/** Does a workspace-relative path (with `/` separators) match the glob, or lie below a match? */
+/** Does a workspace-relative path (with `/` separators) match the glob, or lie below a match? `dir/**`
+ *  also matches `dir`. */
 export function matchesGlob(relPath: string, glob: string): boolean {
-  const re = globToRegExp(trimTrailingSlashes(glob));
+  const trimmed = trimTrailingSlashes(glob);
+  const re = globToRegExp(trimmed);
   if (re.test(relPath)) return true;
+  // `dir/**` covers `dir` itself: a stack labelled "infra/prod/**" is the root infra/prod as well.
+  if (trimmed.endsWith("/**") && globToRegExp(trimmed.slice(0, -3)).test(relPath)) return true;
   const parts = relPath.split("/");
   for (let n = parts.length - 1; n > 0; n--) {
     if (re.test(parts.slice(0, n).join("/"))) return true;

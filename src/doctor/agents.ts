@@ -100,6 +100,18 @@ export interface AgentReport {
   readonly advice: string | undefined;
 }
 
+/** Which settings layer protects the agent: a project's (committed: `--team`, or this machine's paths), the
+ *  user's, or a system-wide file (managed). */
+function layerOf(e: HookEntry, dir: string, home: string): string {
+  const under = (root: string): boolean => {
+    const rel = path.relative(root, e.file);
+    return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  };
+  if (under(dir)) return e.command.includes("$d/node_modules/infragate/") ? "project settings, team install (resolves in every clone)" : "project settings (this machine's paths)";
+  if (under(home)) return "user settings";
+  return "system-wide settings";
+}
+
 async function agentChecks(agent: AgentDescriptor, opts: DoctorOptions): Promise<{ checks: Check[]; entries: HookEntry[]; advice?: string }> {
   const home = homeOf(opts);
   const out: Check[] = [];
@@ -116,7 +128,8 @@ async function agentChecks(agent: AgentDescriptor, opts: DoctorOptions): Promise
   }
   const events = [...new Set(entries.map((e) => e.event))];
   const gated = agent.doctor.gateEvents.some((ev) => events.includes(ev));
-  out.push(check(agent.name, gated ? "pass" : "fail", `hook installed for ${events.join(", ")}`, [...new Set(entries.map((e) => e.file))]));
+  const layers = [...new Set(entries.map((e) => layerOf(e, opts.dir, home)))];
+  out.push(check(agent.name, gated ? "pass" : "fail", `hook installed for ${events.join(", ")} (${layers.join("; ")})`, [...new Set(entries.map((e) => e.file))]));
   const perEntry = await Promise.all(entries.map((e) => entryChecks(agent, e, opts, home)));
   return { checks: [...out, ...perEntry.flat(), ...switches.checks], entries, ...(switches.advice !== undefined ? { advice: switches.advice } : {}) };
 }

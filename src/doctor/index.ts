@@ -21,7 +21,7 @@ export async function runDoctorChecks(opts: DoctorOptions): Promise<DoctorReport
   const gitChecks = await checkGit(opts);
   checks.push(...gitChecks);
   if (!agents.installed && gitChecks.every((c) => c.status === "info")) {
-    checks.push({ area: "hooks", status: "warn", title: "no agent hook is installed: nothing is gated", detail: ["run 'infragate install <agent>'"] });
+    checks.push({ area: "hooks", status: "fail", title: "no agent hook is installed: nothing is gated", detail: ["run 'infragate install <agent>'"] });
   }
   checks.push(...checkPolicies(opts));
   checks.push(...(await checkAudit(opts)));

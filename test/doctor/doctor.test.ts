@@ -139,7 +139,7 @@ describe("infragate doctor", { timeout: 90_000 }, () => {
     expect(code).toBe(1);
     expect(find(report, "policies", "fail", /policy or config problem/)).toBe(true);
     expect(find(report, "audit", "fail", /does not verify/)).toBe(true);
-    expect(find(report, "hooks", "warn", /no agent hook is installed/)).toBe(true);
+    expect(find(report, "hooks", "fail", /no agent hook is installed/)).toBe(true);
   });
 
   it("--help, bad usage", async () => {
@@ -148,6 +148,16 @@ describe("infragate doctor", { timeout: 90_000 }, () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--managed-settings");
     expect((await runVerb(runDoctor, ["--what"], { cwd: sb.dir })).code).toBe(2);
+    const missing = await runVerb(runDoctor, ["--dir", path.join(sb.dir, "nope")], { cwd: sb.dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("is not a directory");
+  });
+
+  it("exits 1 when nothing is installed", async () => {
+    const sb = await sandbox();
+    const { code, report } = await doctor(sb, ["--no-canary"]);
+    expect(find(report, "hooks", "fail", /no agent hook is installed/)).toBe(true);
+    expect(code).toBe(1);
   });
 });
 
@@ -162,5 +172,6 @@ describe("infragate doctor after the real installers", { timeout: 120_000 }, () 
     for (const agent of ["claude-code", "cursor", "gemini", "codex"]) expect(find(report, agent, "pass", /denies the canary/), `${agent}\n${stdout}`).toBe(true);
     expect(find(report, "git", "pass", /stops a commit/)).toBe(true);
     expect(find(report, "codex", "warn", /not trusted/)).toBe(true);
+    expect(find(report, "claude-code", "pass", /hook installed for .*\(project settings \(this machine's paths\)\)/), stdout).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { readHeadFile, readTail } from "./head.js";
 import { readAudit, type AuditFilter } from "./read.js";
 import { DecisionSchema, HashSchema, type AuditEntry } from "./schema.js";
 import { verifyAudit, type VerifyResult } from "./verify.js";
+import { parseArgs } from "../util/args.js";
 
 export interface AuditIo {
   readonly stdout: (s: string) => void;
@@ -221,46 +222,28 @@ interface Flags {
   readonly values: Record<string, string>;
 }
 
-/** Parses `--flag`, `--flag value` and `--flag=value`. Returns "help" after printing usage, undefined on a usage error. */
+/** Reads `--flag`, `--flag value` and `--flag=value` with the CLI's argument reader (src/util/args.ts). Returns
+ *  "help" after printing usage, undefined on a usage error. */
 function parseFlags(
   args: readonly string[],
   spec: Readonly<Record<string, "bool" | "value">>,
   io: AuditIo,
   usage: string,
 ): Flags | "help" | undefined {
-  const flags = new Set<string>();
-  const values: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === "--help" || arg === "-h") {
-      io.stdout(`${usage}\n`);
-      return "help";
-    }
-    const eq = arg.indexOf("=");
-    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const kind = spec[name];
-    if (!kind) {
-      io.stderr(`unknown argument '${arg}'\n\n${usage}\n`);
-      return undefined;
-    }
-    if (kind === "bool") {
-      if (name !== arg) {
-        io.stderr(`${name} takes no value\n\n${usage}\n`);
-        return undefined;
-      }
-      flags.add(name);
-      continue;
-    }
-    let value: string | undefined;
-    if (name !== arg) value = arg.slice(eq + 1);
-    else value = args[++i];
-    if (value === undefined) {
-      io.stderr(`${name} needs a value\n\n${usage}\n`);
-      return undefined;
-    }
-    values[name] = value;
+  const names = Object.keys(spec).map((n) => n.slice(2));
+  const p = parseArgs(args, { flags: [...names.filter((n) => spec[`--${n}`] === "bool"), "help", "h"], values: names.filter((n) => spec[`--${n}`] === "value") });
+  if (p.flags.has("help") || p.flags.has("h")) {
+    io.stdout(`${usage}\n`);
+    return "help";
   }
-  return { flags, values };
+  const bad = [...p.unknown, ...p.positionals, ...(p.rest !== undefined ? ["--"] : [])][0];
+  if (bad !== undefined) {
+    const name = bad.split("=")[0] as string;
+    const why = spec[name] === "value" ? `${name} needs a value` : spec[name] === "bool" ? `${name} takes no value` : `unknown argument '${bad}'`;
+    io.stderr(`${why}\n\n${usage}\n`);
+    return undefined;
+  }
+  return { flags: new Set([...p.flags].map((f) => `--${f}`)), values: Object.fromEntries([...p.values].map(([k, v]) => [`--${k}`, v])) };
 }
 
 function requireHome(io: AuditIo): string | undefined {

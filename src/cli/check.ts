@@ -8,7 +8,7 @@ import type { GateAction } from "../decide/action.js";
 import type { DecideContext } from "../decide/index.js";
 import { loadRuntime } from "../runtime/context.js";
 import { gate, type GateResult } from "../runtime/gate.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import { CheckRequest, requestToAction, type CheckAnswer } from "../decide/check-request.js";
 import { EXIT, exitFor, type CliIo } from "./io.js";
 import { formatVerdict } from "./format.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { AGENT_NAMES } from "../agents/index.js";
 import { findWorkspaceRoot } from "../config/load.js";
 import { runDoctorChecks, type Check, type DoctorReport, type Status } from "../doctor/index.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import { useColor } from "./format.js";
 import { EXIT, type CliIo } from "./io.js";
 

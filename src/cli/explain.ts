@@ -3,7 +3,7 @@
 import { quote } from "shell-quote";
 import type { GateAction } from "../decide/action.js";
 import { loadRuntime } from "../runtime/context.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import { CheckRequest, requestToAction } from "../decide/check-request.js";
 import { formatExplain } from "./explain-format.js";
 import { explainAction } from "./explanation.js";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { findWorkspaceRoot } from "../config/load.js";
 import { AGENT_NAMES, AGENT_REGISTRY } from "../agents/index.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import { EXIT, type CliIo, type Verb } from "./io.js";
 
 const TABLE = [...AGENT_REGISTRY.map((a) => `  ${a.name.padEnd(12)} ${a.installer.summary}`), `  ${"git".padEnd(12)} pre-commit hook            honours core.hooksPath and husky; chains an existing hook`].join("\n");

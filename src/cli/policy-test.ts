@@ -6,7 +6,7 @@ import { formatReport } from "../policy-test/format.js";
 import { runTable, summarize, type TableResult } from "../policy-test/run.js";
 import { findTables, readTable, TABLE_PATTERN, USER_TABLE_PATTERN } from "../policy-test/table.js";
 import { userPolicyDir } from "../runtime/policies.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import { useColor } from "./format.js";
 import { EXIT, type CliIo } from "./io.js";
 

@@ -4,7 +4,7 @@ import type { PolicyProblem } from "../policy/compile.js";
 import { compilePackFromSource, getPackageRoot } from "../policy/pack.js";
 import { validatePolicies } from "../policy/validate.js";
 import { loadUserPolicies, selectPolicies } from "../runtime/policies.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import { EXIT, type CliIo } from "./io.js";
 
 export const POLICY_HELP = `usage: infragate policy validate [--dir DIR] [--json]

@@ -8,7 +8,7 @@ import { readBuildId } from "../serve/build-id.js";
 import { sendRequest } from "../serve/client.js";
 import { readHttpConfig } from "../serve/http-config.js";
 import { ensurePrivateDir, servePaths } from "../serve/paths.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import type { CliIo, Verb } from "./io.js";
 
 export const SERVE_HELP = `usage: infragate serve [--detach [--quiet] | --stop | --status] [--idle-minutes N]

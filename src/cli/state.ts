@@ -5,7 +5,7 @@ import { getInfragateHome } from "../config/home.js";
 import { acceptState, showState } from "../state/accept.js";
 import type { LocateInput } from "../state/locate.js";
 import type { Fingerprint } from "../state/store.js";
-import { parseArgs } from "./args.js";
+import { parseArgs } from "../util/args.js";
 import { EXIT, type CliIo } from "./io.js";
 
 export const STATE_HELP = `usage: infragate state accept [DIR] [--workspace NAME] [--data-dir DIR] [--state PATH]

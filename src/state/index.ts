@@ -10,6 +10,7 @@ import { takeFingerprint } from "./fingerprint.js";
 import type { LocateInput } from "./locate.js";
 import { inspectPlan } from "./plan.js";
 import { planCopiesInLine } from "./plan-copies.js";
+import { isStatefulType, targetType } from "./stateful-types.js";
 import { rememberEffectsImpl, type RememberParts } from "./remember.js";
 import type { StateContext } from "./context.js";
 import { describeTouches, loadMemory, touchesFor, type SessionMemory } from "./session.js";
@@ -97,7 +98,7 @@ function withFacts(op: OperationWith<Terraform>, state: StateFacts, plan: PlanFa
   const notes = [state.swapped || state.touchedInSession ? state.detail : "", plan.given ? plan.detail : ""].filter((n) => n.length > 0);
   return {
     ...op,
-    context: { ...op.context, state: { ...state }, plan: { ...plan } },
+    context: { ...op.context, state: { ...state }, plan: { ...plan }, statefulTargets: op.context.targets.filter((t) => isStatefulType(targetType(t) ?? "")) },
     summary: notes.length > 0 ? `${op.summary} (${notes.join("; ")})` : op.summary,
   };
 }

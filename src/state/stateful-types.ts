@@ -83,3 +83,14 @@ const STATEFUL_TYPE_PATTERNS: readonly RegExp[] = [
 export function isStatefulType(type: string): boolean {
   return STATEFUL_TYPE_PATTERNS.some((p) => p.test(type));
 }
+
+/** The resource type of a -target address: `module.a.module.b.aws_db_instance.x["k"]` -> aws_db_instance;
+ *  undefined for data sources, whole modules and `file:` lists. */
+export function targetType(address: string): string | undefined {
+  const parts = address.replace(/\[[^\]]*\]/g, "").split(".");
+  let i = 0;
+  while (parts[i] === "module" && i + 2 <= parts.length) i += 2;
+  const type = parts[i];
+  if (type === undefined || type === "data" || address.startsWith("file:") || parts.length - i < 2) return undefined;
+  return type;
+}

@@ -35,6 +35,11 @@ policyTable("policies/terraform.cedar", {
     c("yes yes | terraform destroy -target=aws_db.x", "terraform.destroy"),
     c("terraform destroy -target=aws_db.x <<< yes", "terraform.destroy"),
     c("terraform destroy -target=aws_db.x -auto-approve", "terraform.destroy"),
+    // A targeted destroy of a resource that holds data (src/state/stateful-types.ts).
+    c("terraform destroy -target=aws_db_instance.prod", "terraform.destroy-stateful-target"),
+    c("tofu destroy -target=module.data.aws_s3_bucket.logs", "terraform.destroy-stateful-target"),
+    c("terraform apply -destroy -target=aws_instance.web -target='aws_dynamodb_table.orders[\"eu\"]'", "terraform.destroy-stateful-target"),
+    c("terragrunt destroy -target=aws_rds_cluster.main", "terraform.destroy-stateful-target"),
     c("terraform plan && terraform destroy", "terraform.destroy"),
     c("terraform apply -auto-approve -destroy -target=a.b", "terraform.destroy"),
     // saved destroy plan (name hint; inspected plans are policies/plan.cedar)

@@ -70,6 +70,7 @@ export function toContext(f: TerraformFacts): Terraform {
     injected: uniq(f.injected),
     envNames: uniq(f.envNames),
     targets: uniq(f.targets),
+    statefulTargets: [],
     stdinPiped: f.stdinPiped,
     autoApprove: f.autoApprove,
     destroy: f.destroy,

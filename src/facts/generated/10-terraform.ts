@@ -61,6 +61,7 @@ export type Terraform = {
   readonly program: string;
   readonly state: StateFacts;
   readonly stateSwapEnv: boolean;
+  readonly statefulTargets: readonly string[];
   readonly stdinPiped: boolean;
   readonly targets: readonly string[];
   readonly wrappers: readonly string[];

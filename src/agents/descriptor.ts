@@ -86,6 +86,8 @@ export interface AgentDoctor {
   entries(settings: SettingsFile): readonly HookEntry[];
   /** Events of which at least one must be hooked for shell and file tools to be gated. */
   readonly gateEvents: readonly string[];
+  /** Post-tool events that feed session memory (what ran); doctor warns when none is hooked. */
+  readonly memoryEvents?: readonly string[];
   /** The canary for an event, or undefined when doctor has none for it. */
   canary(event: string, dir: string, home: string): Canary | undefined;
   /** Did the hook answer deny in this agent's protocol? */

@@ -130,6 +130,10 @@ async function agentChecks(agent: AgentDescriptor, opts: DoctorOptions): Promise
   const gated = agent.doctor.gateEvents.some((ev) => events.includes(ev));
   const layers = [...new Set(entries.map((e) => layerOf(e, opts.dir, home)))];
   out.push(check(agent.name, gated ? "pass" : "fail", `hook installed for ${events.join(", ")} (${layers.join("; ")})`, [...new Set(entries.map((e) => e.file))]));
+  const memory = agent.doctor.memoryEvents;
+  if (memory && !memory.some((ev) => events.includes(ev))) {
+    out.push(check(agent.name, "warn", `no ${memory.join(" / ")} hook: session memory does not learn what ran (a state file moved or extracted earlier in the session goes unnoticed)`, [`run 'infragate install ${agent.name}' again`]));
+  }
   const perEntry = await Promise.all(entries.map((e) => entryChecks(agent, e, opts, home)));
   return { checks: [...out, ...perEntry.flat(), ...switches.checks], entries, ...(switches.advice !== undefined ? { advice: switches.advice } : {}) };
 }

@@ -69,6 +69,7 @@ describe("infragate doctor", { timeout: 90_000 }, () => {
     expect(code).toBe(1);
     expect(find(report, "claude-code", "fail", /lacks "onFailure": "block"/)).toBe(true);
     expect(find(report, "gemini", "fail", /does not end in '\|\| exit 2'/)).toBe(true);
+    expect(find(report, "gemini", "warn", /no AfterTool hook: session memory/)).toBe(true);
     expect(report.checks.some((c) => c.area === "codex" && c.status === "fail")).toBe(false);
   });
 

@@ -38,6 +38,7 @@ export const claudeDoctor: AgentDoctor = {
   files: (scope, home) => files(scope.dir, home),
   entries: (s) => nestedHookEntries("claude-code", s),
   gateEvents: ["PreToolUse"],
+  memoryEvents: ["PostToolUse", "PostToolUseFailure"],
   canary(event, dir) {
     if (event !== "PreToolUse") return undefined;
     const state = path.join(dir, "terraform.tfstate");

@@ -43,6 +43,7 @@ export const codexDoctor: AgentDoctor = {
   files: (scope, home) => [path.join(scope.dir, ".codex", "hooks.json"), path.join(codexHome({ ...scope.env, HOME: home }), "hooks.json")],
   entries: (s) => nestedHookEntries("codex", s),
   gateEvents: ["PreToolUse"],
+  memoryEvents: ["PostToolUse"],
   canary(event, dir) {
     if (event !== "PreToolUse") return undefined;
     return {

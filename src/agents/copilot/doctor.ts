@@ -44,6 +44,7 @@ export const copilotDoctor: AgentDoctor = {
   files: (scope, home) => [...jsonFiles(path.join(scope.dir, ".github", "hooks")), ...jsonFiles(path.join(home, ".copilot", "hooks"))],
   entries: (s) => flatHookEntries("copilot", s, "bash"),
   gateEvents: ["preToolUse"],
+  memoryEvents: ["postToolUse"],
   canary(event, dir) {
     if (event !== "preToolUse") return undefined;
     const state = path.join(dir, "terraform.tfstate");

@@ -10,6 +10,7 @@ export const cursorDoctor: AgentDoctor = {
   files: (scope, home) => [path.join(scope.dir, ".cursor", "hooks.json"), path.join(home, ".cursor", "hooks.json")],
   entries: (s) => flatHookEntries("cursor", s),
   gateEvents: ["preToolUse", "beforeShellExecution"],
+  memoryEvents: ["afterShellExecution", "afterFileEdit"],
   canary(event, dir, home) {
     const state = path.join(dir, "terraform.tfstate");
     const common = { conversation_id: "infragate-doctor-canary", generation_id: "doctor", hook_event_name: event, workspace_roots: [dir], cwd: dir };

@@ -16,6 +16,7 @@ export const geminiDoctor: AgentDoctor = {
   // Gemini's timeouts are in ms.
   entries: (s) => nestedHookEntries("gemini", s, 1),
   gateEvents: ["BeforeTool"],
+  memoryEvents: ["AfterTool"],
   canary(event, dir) {
     if (event !== "BeforeTool") return undefined;
     const state = path.join(dir, "terraform.tfstate");

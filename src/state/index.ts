@@ -11,6 +11,7 @@ import type { LocateInput } from "./locate.js";
 import { inspectPlan } from "./plan.js";
 import { planCopiesInLine } from "./plan-copies.js";
 import { isStatefulType, targetType } from "./stateful-types.js";
+import { printsOnlyNonSensitive } from "./outputs.js";
 import { rememberEffectsImpl, type RememberParts } from "./remember.js";
 import type { StateContext } from "./context.js";
 import { describeTouches, loadMemory, touchesFor, type SessionMemory } from "./session.js";
@@ -94,11 +95,11 @@ async function planFactsOf(view: TerraformView, file: string, env: Env, destroyP
   return { ...facts, destroyMode: true, detail: `${facts.detail}; it was made with plan -destroy in this session` };
 }
 
-function withFacts(op: OperationWith<Terraform>, state: StateFacts, plan: PlanFacts): Operation {
+function withFacts(op: OperationWith<Terraform>, state: StateFacts, plan: PlanFacts, outputNonSensitive = false): Operation {
   const notes = [state.swapped || state.touchedInSession ? state.detail : "", plan.given ? plan.detail : ""].filter((n) => n.length > 0);
   return {
     ...op,
-    context: { ...op.context, state: { ...state }, plan: { ...plan }, statefulTargets: op.context.targets.filter((t) => isStatefulType(targetType(t) ?? "")) },
+    context: { ...op.context, state: { ...state }, plan: { ...plan }, statefulTargets: op.context.targets.filter((t) => isStatefulType(targetType(t) ?? "")), outputNonSensitive },
     summary: notes.length > 0 ? `${op.summary} (${notes.join("; ")})` : op.summary,
   };
 }
@@ -137,7 +138,9 @@ export async function enrichStateFacts(ops: readonly Operation[], ctx: StateCont
     const plan = planFile ? await planFactsOf(view, planFile, ctx.env, destroyPlans) : defaultPlanFacts(false);
     const dir = path.resolve(view.dir);
     const state = s ? stateFactsOf(s, memory, dir) : unlocatedFacts(view, memory, dir);
-    out.push(withFacts(view.op, state, plan));
+    const statePath = s?.fingerprint.statePath;
+    const nonSensitive = view.operation === "output" && !!statePath && state.known && !state.swapped && printsOnlyNonSensitive(statePath, view.args[0]);
+    out.push(withFacts(view.op, state, plan, nonSensitive));
   }
   return out;
 }

@@ -1,6 +1,9 @@
 /** policies/terraform.cedar through the whole pipeline: shell stage, interpreter, state enrichment, Cedar. */
 import { policyTable, type Case } from "../support/policy-table.js";
 
+const outputsState = (sensitive: boolean): Record<string, string> => ({
+  "terraform.tfstate": JSON.stringify({ version: 4, lineage: "l", serial: 1, resources: [], outputs: { vpc_id: { value: "vpc-1", type: "string" }, db_password: { value: "x", type: "string", sensitive } } }),
+});
 const c = (cmd: string, by: string, more: Partial<Exclude<Case, string>> = {}): Case => ({ cmd, by, ...more });
 
 policyTable("policies/terraform.cedar", {
@@ -83,6 +86,9 @@ policyTable("policies/terraform.cedar", {
     c("export TG_ALL=1", "terraform.env-inject-bypass"),
   ],
   ask: [
+    c("terraform output -raw db_password", "terraform.output-secret", { files: outputsState(true), name: "output -raw of an output the state marks sensitive" }),
+    c("terraform output -json", "terraform.output-secret", { files: outputsState(true), name: "output -json with a sensitive output in the state" }),
+    c("terraform output -raw vpc_id", "terraform.output-secret", { name: "output -raw with no local state to read" }),
     // An unknown value is never split into words: `$(cat f)` is no saved-plan path; the command is unresolved.
     c("TF_CLI_ARGS=$(cat f); terraform apply", "shell.unresolved-guarded", { env: { TF_CLI_ARGS: "-no-color" } }),
     c("printf -v TF_CLI_ARGS '%s' \"$X\"; terraform apply", "shell.unresolved-guarded", { env: { TF_CLI_ARGS: "-no-color" } }),
@@ -138,6 +144,8 @@ policyTable("policies/terraform.cedar", {
     c("export TF_DATA_DIR=/tmp/other", "terraform.env-inject-state-selector"),
   ],
   allow: [
+    { cmd: "terraform output -raw vpc_id", files: outputsState(true), name: "output -raw of an output the state marks non-sensitive" },
+    { cmd: "terraform output -json", files: outputsState(false), name: "output -json when no output is sensitive" },
     "export SHA=$(git rev-parse HEAD); terraform plan",
     "TF_VAR_sha=$(git rev-parse HEAD) terraform validate",
     "terraform plan",

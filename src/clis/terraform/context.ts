@@ -71,6 +71,7 @@ export function toContext(f: TerraformFacts): Terraform {
     envNames: uniq(f.envNames),
     targets: uniq(f.targets),
     statefulTargets: [],
+    outputNonSensitive: false,
     stdinPiped: f.stdinPiped,
     autoApprove: f.autoApprove,
     destroy: f.destroy,

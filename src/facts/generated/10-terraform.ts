@@ -54,6 +54,7 @@ export type Terraform = {
   readonly nonInteractive: boolean;
   readonly operation: string;
   readonly options: readonly string[];
+  readonly outputNonSensitive: boolean;
   readonly plan: PlanFacts;
   readonly planDestroyHint: boolean;
   readonly planFile: string;

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { install, uninstall, type InstallOptions } from "../../src/install/index.js";
+import { CLAUDE_EFFECT_TOOLS } from "../../src/agents/claude-code/install.js";
 import { getPackageRoot } from "../../src/policy/pack.js";
 
 let dir: string;
@@ -164,6 +165,10 @@ describe("plugin and pre-commit manifests", () => {
     expect(group?.matcher).toBe("*");
     expect(group?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/hooks/infragate-hook.mjs" claude-code');
     expect(group?.hooks[0]?.timeout).toBe(30);
+    // The same handlers as `infragate install claude-code` writes: fail closed, and session memory of what ran.
+    expect(group?.hooks[0]).toMatchObject({ onFailure: "block" });
+    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, "hooks", "hooks.json"), "utf8")) as { hooks: Record<string, { matcher: string }[]> };
+    expect(raw.hooks.PostToolUse?.[0]?.matcher).toBe(CLAUDE_EFFECT_TOOLS);
     const plugin = JSON.parse(fs.readFileSync(path.join(ROOT, ".claude-plugin", "plugin.json"), "utf8")) as { name: string };
     expect(plugin.name).toBe("infragate");
   });

@@ -14,7 +14,10 @@ export const INSTALL_HELP = `usage: infragate install <agent> [--dir DIR] [--use
 agents: ${[...AGENT_NAMES, "git"].join(", ")}
 
 Merges infragate's hook into the agent's settings without touching other keys or other hooks; running it
-twice changes nothing. When a file changes, what was there is kept as <file>.infragate-backup-<time>.
+twice changes nothing. Changes are edits of infragate's own keys: comments, indentation and the other keys
+stay as they were (settings with comments are read as the agents read them). When a file changes, what was
+there is kept under $INFRAGATE_HOME/backups; nothing is left beside it, and uninstall removes a folder it
+leaves empty.
 The installed command runs the absolute node binary with the absolute path of hooks/infragate-hook.mjs;
 where the agent has no fail-closed switch, the command ends in '|| exit 2' so that a hook that cannot start
 still blocks.

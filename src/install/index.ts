@@ -10,7 +10,7 @@ import { ensureHttpConfig } from "../serve/http-config.js";
 import { getPackageRoot } from "../policy/pack.js";
 import { commandProblems, hookCommand, shellQuote, type CommandOptions } from "./command.js";
 import { installGit, uninstallGit } from "./git.js";
-import { timestamp, updateJsonFile } from "./json-file.js";
+import { updateJsonFile, writeIfChanged, type WriteOptions } from "./json-file.js";
 import { teamCommand, teamProblems } from "./team.js";
 
 /** What `infragate install` takes: every registered agent, and git. */
@@ -44,18 +44,16 @@ export interface InstallOptions extends Where, CommandOptions {
   readonly managed?: { readonly file?: string | undefined; readonly only?: boolean };
 }
 
-function writeOwned(owned: OwnedFile, now?: Date): FileChange {
+/** Backups of changed settings go under $INFRAGATE_HOME/backups: nothing is left beside the user's files. */
+function writeOpts(opts: InstallOptions): WriteOptions {
+  return { backupDir: path.join(getInfragateHome(opts.env), "backups"), ...(opts.now ? { now: opts.now } : {}) };
+}
+
+function writeOwned(owned: OwnedFile, opts: InstallOptions): FileChange {
   const { file, text } = owned;
-  const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
-  if (before === text || (owned.onlyIfAbsent && before !== undefined)) return { file, changed: false };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  let backup: string | undefined;
-  if (before !== undefined) {
-    backup = `${file}.infragate-backup-${timestamp(now)}`;
-    fs.writeFileSync(backup, before);
-  }
-  fs.writeFileSync(file, text);
-  return backup !== undefined ? { file, changed: true, backup } : { file, changed: true };
+  const exists = fs.existsSync(file);
+  if (owned.onlyIfAbsent && exists) return { file, changed: false };
+  return { file, ...writeIfChanged(file, { exists, text: exists ? fs.readFileSync(file, "utf8") : "" }, text, writeOpts(opts)) };
 }
 
 /** The HTTP hook to this user's decision service (the port and secret in $INFRAGATE_HOME/serve/http.json),
@@ -98,14 +96,14 @@ export async function install(agent: InstallTarget, opts: InstallOptions): Promi
   const target: HookTarget = opts.http ? httpTarget(agent, command, opts) : { kind: "command", command };
   const files: FileChange[] = [];
   const file = opts.http && inst.http ? inst.http.settingsFile(opts) : inst.settingsFile(opts);
-  if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.install(s, target), opts.now ? { now: opts.now } : {}) });
+  if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.install(s, target), writeOpts(opts)) });
   if (opts.http && file !== undefined) fs.chmodSync(file, 0o600);
   // Only one kind at a time: an --http install removes the command hook from the shared file, and back.
   const other = opts.http ? inst.settingsFile(opts) : inst.http?.settingsFile(opts);
   if (other !== undefined && other !== file && fs.existsSync(other)) {
-    files.push({ file: other, ...updateJsonFile(other, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
+    files.push({ file: other, ...updateJsonFile(other, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(writeOpts(opts)) }) });
   }
-  for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) files.push(writeOwned(owned, opts.now));
+  for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) files.push(writeOwned(owned, opts));
   const teamNotes = opts.team ? [TEAM_NOTE] : [];
   return { agent, action: "install", files, command, notes: [...inst.notes, ...(opts.http ? (inst.http?.notes ?? []) : []), ...teamNotes], warnings };
 }
@@ -117,7 +115,7 @@ function installManaged(agent: string, inst: ReturnType<typeof descriptorOf>["in
   const file = opts.managed?.file ?? managed.file(process.platform);
   const target: HookTarget = { kind: "command", command };
   const only = opts.managed?.only === true && managed.only ? managed.only : (s: JsonObject) => s;
-  const change = updateJsonFile(file, (s) => only(inst.install(s, target)), opts.now ? { now: opts.now } : {});
+  const change = updateJsonFile(file, (s) => only(inst.install(s, target)), writeOpts(opts));
   return { agent, action: "install", files: [{ file, ...change }], command, notes: [...managed.notes], warnings };
 }
 
@@ -130,16 +128,16 @@ export async function uninstall(agent: InstallTarget, opts: InstallOptions): Pro
   const inst = descriptorOf(agent).installer;
   if (opts.managed && inst.managed) {
     const file = opts.managed.file ?? inst.managed.file(process.platform);
-    const change = updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) });
+    const change = updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(writeOpts(opts)) });
     return { agent, action: "uninstall", files: [{ file, ...change }], notes: [], warnings: [] };
   }
   const files: FileChange[] = [];
   const warnings: string[] = [];
   const file = inst.settingsFile(opts);
-  if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
+  if (file !== undefined) files.push({ file, ...updateJsonFile(file, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(writeOpts(opts)) }) });
   const httpFile = inst.http?.settingsFile(opts);
   if (httpFile !== undefined && httpFile !== file && fs.existsSync(httpFile)) {
-    files.push({ file: httpFile, ...updateJsonFile(httpFile, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(opts.now ? { now: opts.now } : {}) }) });
+    files.push({ file: httpFile, ...updateJsonFile(httpFile, (s) => inst.uninstall(s), { removeIfEmpty: true, ...(writeOpts(opts)) }) });
   }
   const target = { kind: "command", command: hookCommand(agent, opts) } as const;
   for (const owned of inst.ownedFiles?.(opts, target, opts.root ?? getPackageRoot()) ?? []) {

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parse as parseJsonc } from "jsonc-parser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { install, uninstall, type InstallOptions } from "../../src/install/index.js";
 import { CLAUDE_EFFECT_TOOLS } from "../../src/agents/claude-code/install.js";
@@ -22,7 +23,13 @@ const write = (rel: string, value: unknown): void => {
   fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
   fs.writeFileSync(path.join(dir, rel), JSON.stringify(value));
 };
-const backups = (rel: string): string[] => fs.readdirSync(path.dirname(path.join(dir, rel))).filter((f) => f.startsWith(`${path.basename(rel)}.infragate-backup-`));
+/** Backups go under $INFRAGATE_HOME/backups (HOME/.local/state/infragate here), named after the file's absolute path. */
+const backupDir = (): string => path.join(dir, "home", ".local", "state", "infragate", "backups");
+const backups = (rel: string): string[] => {
+  const name = path.join(dir, rel).replace(/[\\/:]+/g, "_");
+  return fs.existsSync(backupDir()) ? fs.readdirSync(backupDir()).filter((f) => f.startsWith(`${name}.`)) : [];
+};
+const besideFile = (rel: string): string[] => fs.readdirSync(path.dirname(path.join(dir, rel))).filter((f) => f.includes("infragate-backup"));
 
 const FILES = { "claude-code": ".claude/settings.json", cursor: ".cursor/hooks.json", gemini: ".gemini/settings.json", codex: ".codex/hooks.json" } as const;
 const EVENT = { "claude-code": "PreToolUse", gemini: "BeforeTool", codex: "PreToolUse" } as const;
@@ -67,6 +74,7 @@ describe.each(["claude-code", "gemini", "codex"] as const)("%s installer", (agen
     expect(r.files[0]?.changed).toBe(false);
     expect(fs.readFileSync(path.join(dir, file), "utf8")).toBe(text);
     expect(backups(file)).toHaveLength(1);
+    expect(besideFile(file)).toEqual([]);
   });
 
   it("uninstall restores the original settings", async () => {
@@ -82,7 +90,25 @@ describe.each(["claude-code", "gemini", "codex"] as const)("%s installer", (agen
     expect(r.files[0]?.backup).toBeUndefined();
     await uninstall(agent, opts);
     expect(fs.existsSync(path.join(dir, file))).toBe(false);
+    // the folder the install created is gone too when nothing else is in it
+    expect(fs.existsSync(path.dirname(path.join(dir, file)))).toBe(false);
   });
+
+  it("keeps the user's indentation and comments: only infragate's keys change", async () => {
+    const text = `{\n    // the team's model\n    "model": "x",\n    "other": [1, 2]\n}\n`;
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+    await install(agent, opts);
+    const after = fs.readFileSync(path.join(dir, file), "utf8");
+    expect(after).toContain(`{\n    // the team's model\n    "model": "x",\n`);
+    expect(after).toMatch(/\n {4}"hooks": \{\n {8}"/);
+    await uninstall(agent, opts);
+    const restored = fs.readFileSync(path.join(dir, file), "utf8");
+    expect(restored).toContain("// the team's model");
+    expect(parseJsonc(restored)).toEqual({ model: "x", other: [1, 2] });
+    expect(besideFile(file)).toEqual([]);
+  });
+
 
   it("updates a stale infragate entry in place of adding a second one", async () => {
     write(file, { hooks: { [event]: [{ matcher: "Bash", hooks: [{ type: "command", command: "/old/node /old/hooks/infragate-hook.mjs x" }] }] } });

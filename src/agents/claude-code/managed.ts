@@ -37,7 +37,7 @@ export function checkManaged(opts: DoctorScope, installedCommand: string | undef
   const claudeUsed = installedCommand !== undefined || fs.existsSync(path.join(home, ".claude")) || fs.existsSync(path.join(opts.dir, ".claude"));
   if (!claudeUsed) return { checks: [], snippet: undefined };
   const main = opts.managedSettings ?? defaultManagedSettings();
-  const settings = managedFiles(main).map(readSettings).filter((s) => s.exists);
+  const settings = managedFiles(main).map((f) => readSettings(f)).filter((s) => s.exists);
   const hooked = settings.some((s) => nestedHookEntries("claude-code", s).some((e) => e.event === "PreToolUse"));
   const only = settings.some((s) => s.json?.allowManagedHooksOnly === true);
   const noBypass = settings.some((s) => (s.json?.permissions as Record<string, unknown> | undefined)?.disableBypassPermissionsMode === "disable");

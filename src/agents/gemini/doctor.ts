@@ -26,6 +26,8 @@ export const geminiDoctor: AgentDoctor = {
       payload: { session_id: "infragate-doctor-canary", cwd: dir, hook_event_name: "BeforeTool", timestamp: new Date(0).toISOString(), tool_name: "write_file", tool_input: { file_path: state, content: "{}" } },
     };
   },
+  // Gemini CLI reads its settings as JSON with comments.
+  readFile: (file) => readSettings(file, true),
   isDeny(exitCode, stdout) {
     if (exitCode === 2) return true;
     const json = firstJson(stdout);
@@ -35,7 +37,7 @@ export const geminiDoctor: AgentDoctor = {
   switches(scope) {
     const checks: Check[] = [];
     for (const file of files(scope.dir, homeOf(scope))) {
-      const cfg = readSettings(file).json?.hooksConfig;
+      const cfg = readSettings(file, true).json?.hooksConfig;
       if (cfg && typeof cfg === "object" && (cfg as Record<string, unknown>).enabled === false) checks.push(check("gemini", "fail", `hooks are switched off (hooksConfig.enabled: false) in ${file}`));
     }
     return { checks };

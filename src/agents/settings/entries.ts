@@ -1,6 +1,7 @@
 /** Find infragate's hook entries in an agent's settings file (the documented shapes, see
  *  research/hook-protocols.md): `hooks.<Event>[].hooks[]` (Claude Code, Codex, Gemini with ms timeouts) or
  *  `hooks.<event>[]` flat (Cursor, Copilot). */
+import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import fs from "node:fs";
 import { HTTP_HOOK_PATH, isServiceStarter, MARKER } from "./marker.js";
 
@@ -32,7 +33,8 @@ export interface SettingsFile {
   readonly error: string | undefined;
 }
 
-export function readSettings(file: string): SettingsFile {
+/** Read a settings file. `comments`: the agent reads JSON with comments (Gemini CLI), so they are no error. */
+export function readSettings(file: string, comments = false): SettingsFile {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -40,12 +42,20 @@ export function readSettings(file: string): SettingsFile {
     return { file, exists: false, json: undefined, error: undefined };
   }
   try {
-    const json: unknown = JSON.parse(text);
+    const json: unknown = comments ? parseWithComments(text) : JSON.parse(text);
     if (!json || typeof json !== "object" || Array.isArray(json)) return { file, exists: true, json: undefined, error: "not a JSON object" };
     return { file, exists: true, json: json as Record<string, unknown>, error: undefined };
   } catch (err) {
     return { file, exists: true, json: undefined, error: `invalid JSON: ${(err as Error).message}` };
   }
+}
+
+function parseWithComments(text: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const e = errors[0];
+  if (e) throw new Error(`${printParseErrorCode(e.error)} at offset ${e.offset}`);
+  return value;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);

@@ -1,5 +1,6 @@
 /** `infragate state accept|show [DIR]`: a human's verbs over the state fingerprints (docs/state.md).
  *  The agent is denied `state accept` by self-protection.admin-verbs. */
+import fs from "node:fs";
 import path from "node:path";
 import { getInfragateHome } from "../config/home.js";
 import { acceptState, showState } from "../state/accept.js";
@@ -50,6 +51,10 @@ export async function runState(args: readonly string[], io: CliIo): Promise<numb
   }
   const home = getInfragateHome(io.env);
   const dir = path.resolve(io.cwd, dirArg ?? ".");
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`infragate state ${sub}: ${dir} is not a directory\n`);
+    return EXIT.usage;
+  }
   const input: Partial<LocateInput> = {
     workspaceEnv: parsed.values.get("workspace"),
     dataDir: parsed.values.get("data-dir"),
@@ -73,7 +78,15 @@ export async function runState(args: readonly string[], io: CliIo): Promise<numb
     io.stdout(`${lines.join("\n")}\n`);
     return EXIT.allow;
   }
-  const result = acceptState(home, dir, input);
+  let result: ReturnType<typeof acceptState>;
+  try {
+    result = acceptState(home, dir, input);
+  } catch (err) {
+    const code = err !== null && typeof err === "object" && "code" in err ? String(err.code) : "";
+    const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? `${home} is not writable (${code})` : err instanceof Error ? err.message : String(err);
+    io.stderr(`infragate state accept: cannot record the baseline: ${why}. Set INFRAGATE_HOME to a folder you can write, or fix its permissions.\n`);
+    return EXIT.deny;
+  }
   const lines = [`accepted the state of ${dir} as its baseline:`, `  ${fingerprintText(result.record.lastSeen)}`];
   if (result.outstanding) lines.push(`  (this replaces a baseline that differed: ${result.outstanding})`);
   if (result.touchesForgotten > 0) lines.push(`  forgot ${result.touchesForgotten} session record(s) of state files touched under ${dir}`);

@@ -22,6 +22,26 @@ describe("infragate state", () => {
     expect(await runState(["show", "--bogus"], h.io)).toBe(2);
   });
 
+  it("accept of a folder that does not exist fails; an unwritable home is a clear error, not a stack trace", async () => {
+    const ws = tmpdir();
+    const home = tmpdir();
+    const other = tmpdir();
+    const missing = io(ws, home);
+    expect(await runState(["accept", path.join(ws, "nope")], missing.io)).toBe(2);
+    expect(missing.err.join("")).toContain("is not a directory");
+    // A home below a regular file cannot be created, whoever runs the test (root included).
+    const blocker = path.join(other, "file");
+    fs.writeFileSync(blocker, "");
+    writeState(path.join(ws, "terraform.tfstate"), "aaaa", 1);
+    const bad = io(ws, path.join(blocker, "home"));
+    expect(await runState(["accept", ws], bad.io)).toBe(1);
+    const err = bad.err.join("");
+    expect(err).toContain("infragate state accept: cannot record the baseline");
+    expect(err).toContain("INFRAGATE_HOME");
+    expect(err).not.toMatch(/\n\s+at /);
+    for (const d of [ws, home, other]) fs.rmSync(d, { recursive: true, force: true });
+  });
+
   it("show reports an outstanding swap without changing anything; accept re-baselines DIR", async () => {
     const home = tmpdir("infragate-home-");
     const root = tmpdir();

@@ -13,8 +13,11 @@ try {
       ? { decision: "deny", reason }
       : agent === "cursor"
         ? { permission: "deny", user_message: reason, agent_message: reason }
-        : { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
+        : agent === "copilot"
+          ? { permissionDecision: "deny", permissionDecisionReason: reason }
+          : { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
   if (agent !== "git") process.stdout.write(`${JSON.stringify(json)}\n`);
   process.stderr.write(`${reason}\n`);
-  process.exitCode = agent === "git" ? 1 : 2;
+  // Copilot reads the deny from the JSON with exit 0 (exit 2 would block but lose the reason).
+  process.exitCode = agent === "git" ? 1 : agent === "copilot" ? 0 : 2;
 }

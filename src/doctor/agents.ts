@@ -26,7 +26,8 @@ async function canaryCheck(agent: AgentDescriptor, e: HookEntry, opts: DoctorOpt
   const state = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-doctor-"));
   try {
     const timeoutMs = Math.min(e.timeoutMs ?? 30_000, opts.canaryCapMs ?? 30_000);
-    const env = { ...opts.env, INFRAGATE_HOME: state, ...projectVars(opts.dir) };
+    // A throwaway home: the canary must not start a decision service there (it would outlive the folder).
+    const env = { ...opts.env, INFRAGATE_HOME: state, INFRAGATE_SERVE_AUTOSTART: "0", ...projectVars(opts.dir) };
     const r = await runHookCommand(e.command, e.args, { cwd, env, input: JSON.stringify(canary.payload), timeoutMs });
     const where = `${e.event} in ${e.file}`;
     if (r.timedOut) return check(e.agent, "fail", `the hook did not answer the canary (${canary.what}) within ${timeoutMs} ms`, [where, "a timed-out hook lets the call through in most agents"]);

@@ -24,7 +24,7 @@ export function makeWorkspace(): Workspace {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-agents-")));
   fs.mkdirSync(path.join(root, ".git"));
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-agents-home-"));
-  return { root, home, env: { HOME: os.homedir(), PATH: process.env.PATH ?? "", INFRAGATE_HOME: home } };
+  return { root, home, env: { HOME: os.homedir(), PATH: process.env.PATH ?? "", INFRAGATE_HOME: home, INFRAGATE_SERVE_AUTOSTART: "0" } };
 }
 
 export async function runHook(agent: string, stdin: string | object, ws: Workspace, opts: { env?: Record<string, string>; deadlineMs?: number; cwd?: string } = {}): Promise<HookRun> {

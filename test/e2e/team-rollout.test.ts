@@ -14,7 +14,7 @@ import { offlineLock } from "./support/offline-lock.js";
 
 const TMP = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-team-")));
 const GIT_ENV = { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" };
-const env = { PATH: process.env.PATH ?? "", HOME: path.join(TMP, "home"), INFRAGATE_HOME: path.join(TMP, "ig-home"), npm_config_cache: path.join(os.homedir(), ".npm"), ...GIT_ENV };
+const env = { PATH: process.env.PATH ?? "", HOME: path.join(TMP, "home"), INFRAGATE_HOME: path.join(TMP, "ig-home"), INFRAGATE_SERVE_AUTOSTART: "0", npm_config_cache: path.join(os.homedir(), ".npm"), ...GIT_ENV };
 
 const run = (file: string, args: readonly string[], cwd: string, input?: string) =>
   execa(file, args, { cwd, env, extendEnv: false, reject: false, ...(input !== undefined ? { input } : {}), timeout: 120_000 });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, ROOT } from "../e2e/support/build.js";
 
 const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.mjs");
-const env = () => ({ PATH: process.env.PATH ?? "", HOME: os.homedir(), INFRAGATE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "infragate-launcher-")) });
+const env = () => ({ PATH: process.env.PATH ?? "", HOME: os.homedir(), INFRAGATE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "infragate-launcher-")), INFRAGATE_SERVE_AUTOSTART: "0" });
 
 describe("hooks/infragate-hook.mjs", () => {
   beforeAll(async () => {

@@ -40,6 +40,9 @@ export async function makeProject(prefix: string): Promise<E2eProject> {
     PATH: `${binDir}:${process.env.PATH ?? ""}`,
     HOME: home,
     INFRAGATE_HOME: infragateHome,
+    // Hooks that find no decision service would start one per project and leave it running after the test;
+    // the service's own end-to-end test (claude-code-http) starts and stops its service explicitly.
+    INFRAGATE_SERVE_AUTOSTART: "0",
     LANG: "C.UTF-8",
     ...extra,
   });

@@ -16,7 +16,8 @@ if (!fs.existsSync(bin)) {
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-bench-"));
 fs.mkdirSync(path.join(work, ".git"));
-const env = { ...process.env, INFRAGATE_HOME: path.join(work, "home"), NO_COLOR: "1" };
+// The in-process hook (the decision service is measured by bench/serve.mjs): no service is asked or started.
+const env = { ...process.env, INFRAGATE_HOME: path.join(work, "home"), NO_COLOR: "1", INFRAGATE_SERVE: "off", INFRAGATE_SERVE_AUTOSTART: "0" };
 // Project scripts the hook follows (docs/clis/scripts.md): a package.json and a Makefile of everyday size.
 fs.writeFileSync(
   path.join(work, "package.json"),

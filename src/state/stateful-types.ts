@@ -84,10 +84,22 @@ export function isStatefulType(type: string): boolean {
   return STATEFUL_TYPE_PATTERNS.some((p) => p.test(type));
 }
 
+/** `a.b["k.x"][0]` -> `a.b`: index brackets removed (a loop: a regex over many `[` would be quadratic). */
+function withoutIndexes(address: string): string {
+  let out = "";
+  let depth = 0;
+  for (const ch of address) {
+    if (ch === "[") depth++;
+    else if (ch === "]" && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
 /** The resource type of a -target address: `module.a.module.b.aws_db_instance.x["k"]` -> aws_db_instance;
  *  undefined for data sources, whole modules and `file:` lists. */
 export function targetType(address: string): string | undefined {
-  const parts = address.replace(/\[[^\]]*\]/g, "").split(".");
+  const parts = withoutIndexes(address).split(".");
   let i = 0;
   while (parts[i] === "module" && i + 2 <= parts.length) i += 2;
   const type = parts[i];

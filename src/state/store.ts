@@ -98,7 +98,8 @@ export function readRecord(home: string, dir: string): LoadedRecord {
     text = fs.readFileSync(recordPath(home, dir), "utf8");
   } catch (e) {
     const code = e instanceof Error && "code" in e ? e.code : "";
-    return code === "ENOENT" ? { kind: "absent" } : { kind: "unreadable", error: (e as Error).message };
+    // No record, or no state folder at all (a broken $INFRAGATE_HOME is the audit stage's to report).
+    return code === "ENOENT" || code === "ENOTDIR" ? { kind: "absent" } : { kind: "unreadable", error: (e as Error).message };
   }
   let json: unknown;
   try {

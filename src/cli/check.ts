@@ -78,8 +78,12 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     io.stdout(`${CHECK_HELP}\n`);
     return EXIT.allow;
   }
+  if (parsed.missing.length > 0) {
+    io.stderr(`infragate check: ${parsed.missing.join(", ")} needs a value\nRun 'infragate check --help' for the options.\n`);
+    return EXIT.usage;
+  }
   if (parsed.unknown.length > 0 || parsed.positionals.length > 0) {
-    io.stderr(`infragate check: unexpected ${[...parsed.unknown, ...parsed.positionals].join(" ")} (put the command after --)\n\n${CHECK_HELP}\n`);
+    io.stderr(`infragate check: unexpected ${[...parsed.unknown, ...parsed.positionals].join(" ")} (put the command after --)\nRun 'infragate check --help' for the options.\n`);
     return EXIT.usage;
   }
   const agent = parsed.values.get("agent") ?? "cli";

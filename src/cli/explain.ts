@@ -36,8 +36,12 @@ export async function runExplain(args: readonly string[], io: CliIo): Promise<nu
     io.stdout(`${EXPLAIN_HELP}\n`);
     return EXIT.allow;
   }
+  if (parsed.missing.length > 0) {
+    io.stderr(`infragate explain: ${parsed.missing.join(", ")} needs a value\nRun 'infragate explain --help' for the options.\n`);
+    return EXIT.usage;
+  }
   if (parsed.unknown.length > 0 || parsed.positionals.length > 0) {
-    io.stderr(`infragate explain: unexpected ${[...parsed.unknown, ...parsed.positionals].join(" ")} (put the command after --)\n\n${EXPLAIN_HELP}\n`);
+    io.stderr(`infragate explain: unexpected ${[...parsed.unknown, ...parsed.positionals].join(" ")} (put the command after --)\nRun 'infragate explain --help' for the options.\n`);
     return EXIT.usage;
   }
   const cwd = parsed.values.get("cwd") ?? io.cwd;

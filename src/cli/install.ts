@@ -48,7 +48,7 @@ async function runInstallVerb(action: "install" | "uninstall", args: readonly st
   }
   const { INSTALL_TARGETS, install, uninstall } = await import("../install/index.js");
   const agent = parsed.positionals[0];
-  const usage = usageProblem(parsed.positionals, parsed.unknown, INSTALL_TARGETS);
+  const usage = parsed.missing.length > 0 ? `${parsed.missing.join(", ")} needs a value` : usageProblem(parsed.positionals, parsed.unknown, INSTALL_TARGETS);
   if (usage !== undefined) {
     io.stderr(`infragate ${action}: ${usage}\nRun 'infragate ${action} --help' for the agents and options.\n`);
     return EXIT.usage;

@@ -6,6 +6,9 @@ export interface ParsedArgs {
   /** Words after a bare `--`, untouched. */
   readonly rest: readonly string[] | undefined;
   readonly unknown: readonly string[];
+  /** Options that take a value but were given none (at the end, or before `--` or another option); they
+   *  are in `unknown` too. */
+  readonly missing: readonly string[];
 }
 
 export function parseArgs(args: readonly string[], spec: { flags?: readonly string[]; values?: readonly string[] }): ParsedArgs {
@@ -13,6 +16,7 @@ export function parseArgs(args: readonly string[], spec: { flags?: readonly stri
   const values = new Map<string, string>();
   const positionals: string[] = [];
   const unknown: string[] = [];
+  const missing: string[] = [];
   let rest: string[] | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -24,9 +28,13 @@ export function parseArgs(args: readonly string[], spec: { flags?: readonly stri
       const eq = a.indexOf("=");
       const name = (eq >= 0 ? a.slice(0, eq) : a).replace(/^-+/, "");
       if (spec.values?.includes(name)) {
-        const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
-        if (v === undefined) unknown.push(a);
-        else values.set(name, v);
+        const next = args[i + 1];
+        if (eq < 0 && (next === undefined || next === "--" || (next.startsWith("--") && next.length > 2))) {
+          // also unknown, so that every verb that checks `unknown` still stops; `missing` says why
+          missing.push(a);
+          unknown.push(a);
+        }
+        else values.set(name, eq >= 0 ? a.slice(eq + 1) : (args[++i] as string));
       } else if (spec.flags?.includes(name) && eq < 0) {
         flags.add(name);
       } else {
@@ -36,5 +44,5 @@ export function parseArgs(args: readonly string[], spec: { flags?: readonly stri
     }
     positionals.push(a);
   }
-  return { flags, values, positionals, rest, unknown };
+  return { flags, values, positionals, rest, unknown, missing };
 }

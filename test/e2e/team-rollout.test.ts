@@ -2,7 +2,8 @@
  * Team rollout: `infragate install claude-code --team` in one clone, committed; another clone at another path
  * gets the settings with git. Before `npm install` its hook blocks with "run npm install"; after it (the
  * packed infragate, installed offline from the tarball by the committed lock file) the very command in the
- * committed settings denies `terraform destroy` and lets `terraform plan` through.
+ * committed settings denies `terraform destroy` and lets `terraform plan` through, run by hand and by the real
+ * Claude Code CLI in a third clone.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +11,10 @@ import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, ensureBuilt } from "./support/build.js";
+import { runClaude } from "./support/claude.js";
+import { startFakeAnthropic } from "./support/fake-anthropic.js";
 import { offlineLock } from "./support/offline-lock.js";
+import { makeProject } from "./support/project.js";
 
 const TMP = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-team-")));
 const GIT_ENV = { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" };
@@ -97,4 +101,29 @@ describe("install claude-code --team, committed in one clone, in another clone",
       expect(`${r.stdout}${r.stderr}`, shell).toMatch(/self-protection\./);
     }
   }, 120_000);
+
+  it("the real Claude Code in a third clone (after npm ci): terraform destroy is denied, terraform plan runs", async () => {
+    const project = await makeProject("team-claude");
+    try {
+      // The project becomes a clone of origin: the committed settings, package.json and lock file.
+      fs.rmSync(path.join(project.dir, "main.tf"));
+      const pulled = await run("git", ["pull", "-q", origin, "HEAD"], project.dir);
+      expect(pulled.exitCode, pulled.stderr).toBe(0);
+      fs.copyFileSync(path.join(TMP, "a", "infragate.tgz"), path.join(path.dirname(project.dir), "infragate.tgz"));
+      const ci = await run("npm", ["ci", "--offline", "--no-audit", "--no-fund"], project.dir);
+      expect(ci.exitCode, ci.stderr).toBe(0);
+      const bash = (command: string) => ({ name: "Bash", input: { command, description: "e2e" } });
+      const api = await startFakeAnthropic([bash("terraform destroy -auto-approve"), bash("terraform plan")]);
+      try {
+        const claude = await runClaude(project, api.url, "Work.", "bypassPermissions");
+        const [destroyId] = [...api.calls.keys()];
+        expect(api.results.get(destroyId as string)?.content, claude.stderr).toMatch(/terraform\.destroy/);
+        expect(project.stubCalls()).toEqual(["terraform plan"]);
+      } finally {
+        await api.close();
+      }
+    } finally {
+      if (!process.env.KEEP_E2E) fs.rmSync(path.dirname(project.dir), { recursive: true, force: true });
+    }
+  }, 240_000);
 });

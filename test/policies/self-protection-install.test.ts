@@ -6,12 +6,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 import { policyTable } from "../support/policy-table.js";
 
 const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-spi-home-"));
 const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const INSTALLED = { "node_modules/infragate/package.json": '{"name":"infragate"}', "node_modules/infragate/bin/infragate.cjs": "" };
 const SETTINGS = { ".claude/settings.json": "{}" };
+
+afterAll(() => fs.rmSync(HOME, { recursive: true, force: true }));
 
 policyTable(
   "self-protection: infragate by what it is, its installation, other guards",

@@ -6,7 +6,7 @@ import { acceptState } from "../../src/state/accept.js";
 import { expectedChanges } from "../../src/state/compare.js";
 import type { LocateInput } from "../../src/state/locate.js";
 import { sight } from "../../src/state/sight.js";
-import { loadRecord, recordPath, saveRecord } from "../../src/state/store.js";
+import { loadRecord, readRecord, recordPath, saveRecord } from "../../src/state/store.js";
 import { appliedStack, hasTerraform, NO_TERRAFORM, tf, tmpdir, writeState } from "./tf.js";
 
 function setup(): { home: string; dir: string; state: string; input: LocateInput } {
@@ -166,6 +166,12 @@ describe("sightings and baselines", () => {
     }
     acceptState(home, dir);
     expect(sight(home, input)).toMatchObject({ firstSighting: false, changes: [] });
+  });
+  it("a home under a regular file holds no record: absent (a first sighting), not unreadable", () => {
+    const { home, dir } = setup();
+    const file = path.join(home, "not-a-dir");
+    fs.writeFileSync(file, "x");
+    expect(readRecord(path.join(file, "home"), dir)).toEqual({ kind: "absent" });
   });
 });
 

@@ -4,13 +4,10 @@ import { interpretAws } from "../../src/clis/aws/index.js";
 import { splitAwsArgv } from "../../src/clis/aws/grammar.js";
 import { typeCandidates } from "../../src/clis/aws/budget.js";
 import type { Operation } from "../../src/clis/types.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
 import { factsOf } from "../support/facts.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: "aws", argv, env, lineEnv: Object.keys(env), cwd: "/ws", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, env: Record<string, string> = {}) => command(text, { env, program: "aws" });
 
 type Ctx = Record<string, unknown> & { params: string[]; document: Record<string, boolean>; ingress: Record<string, boolean> };
 function main(text: string, env: Record<string, string> = {}): Operation & { context: Ctx } {

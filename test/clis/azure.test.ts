@@ -3,12 +3,9 @@ import { describe, expect, it } from "vitest";
 import { expandOption, splitAzArgv } from "../../src/clis/azure/grammar.js";
 import { interpretAz } from "../../src/clis/azure/index.js";
 import type { Operation } from "../../src/clis/types.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: "az", argv, env, lineEnv: [], cwd: "/ws", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, env: Record<string, string> = {}) => command(text, { env, lineEnv: [], program: "az" });
 type Ctx = Record<string, unknown> & { nsg: Record<string, boolean>; roles: string[] };
 function ops(text: string, env: Record<string, string> = {}): (Operation & { context: Ctx })[] {
   return interpretAz(cmd(text, env)).operations as (Operation & { context: Ctx })[];

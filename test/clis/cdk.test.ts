@@ -1,13 +1,9 @@
-import { parse } from "shell-quote";
 import { describe, expect, it } from "vitest";
 import { interpretCdk } from "../../src/clis/cdk/index.js";
 import type { Operation } from "../../src/clis/types.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: argv[0] ?? "", argv, env, lineEnv: Object.keys(env), cwd: "/ws/infra", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, env: Record<string, string> = {}) => command(text, { env, cwd: "/ws/infra" });
 
 function op(text: string): Operation & { context: Record<string, never> } {
   const ops = interpretCdk(cmd(text)).operations;

@@ -1,13 +1,9 @@
-import { parse } from "shell-quote";
 import { describe, expect, it } from "vitest";
 import { interpretCdktf } from "../../src/clis/cdk/index.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
 import { factsOf } from "../support/facts.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: argv[0] ?? "", argv, env, lineEnv: Object.keys(env), cwd: "/ws/cdktf", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, env: Record<string, string> = {}) => command(text, { env, cwd: "/ws/cdktf" });
 
 const CASES: readonly [string, string, boolean?, Record<string, string>?][] = [
   ["cdktf synth", "cdk.read"],

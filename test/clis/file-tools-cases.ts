@@ -1,8 +1,8 @@
 /** Helpers for the file-tools and git interpreter tables: a SimpleCommand from a command line (split
  *  like a shell, no expansion), and effects rendered as short strings relative to the workspace. */
 import path from "node:path";
-import { parse } from "shell-quote";
 import { expect, it } from "vitest";
+import { cmd, words } from "../support/interpreter-table.js";
 import type { Interpreter } from "../../src/clis/types.js";
 import type { FileEffect, SimpleCommand } from "../../src/shell/types.js";
 
@@ -17,34 +17,17 @@ export interface CmdOptions {
 
 /** Split a line into words (quotes removed, globs kept literal) and build the SimpleCommand. */
 export function sc(line: string, opts: CmdOptions = {}): SimpleCommand {
-  const words = parse(line).map((w) => {
-    if (typeof w === "string") return w;
-    if ("pattern" in w) return w.pattern;
-    throw new Error(`unexpected shell operator in ${line}`);
-  });
+  const all = words(line);
   const env: Record<string, string> = { HOME, ...(opts.env ?? {}) };
   let i = 0;
   const lineEnv = [...(opts.lineEnv ?? [])];
-  while (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? "")) {
-    const w = words[i++] ?? "";
+  while (/^[A-Za-z_][A-Za-z0-9_]*=/.test(all[i] ?? "")) {
+    const w = all[i++] ?? "";
     const eq = w.indexOf("=");
     env[w.slice(0, eq)] = w.slice(eq + 1);
     lineEnv.push(w.slice(0, eq));
   }
-  const argv = words.slice(i);
-  return {
-    program: path.basename(argv[0] ?? ""),
-    argv,
-    env,
-    lineEnv,
-    cwd: opts.cwd ? path.resolve(WS, opts.cwd) : WS,
-    wrappers: [],
-    depth: 0,
-    stdin: "terminal",
-    unresolved: false,
-    inlineCode: undefined,
-    text: line,
-  };
+  return cmd(all.slice(i), { env, lineEnv, cwd: opts.cwd ? path.resolve(WS, opts.cwd) : WS, text: line });
 }
 
 function show(p: string): string {

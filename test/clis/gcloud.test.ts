@@ -5,12 +5,9 @@ import { splitGcloudArgv } from "../../src/clis/gcloud/grammar.js";
 import { interpretGcloud } from "../../src/clis/gcloud/index.js";
 import { commandPath } from "../../src/clis/gcloud/verbs.js";
 import type { Operation } from "../../src/clis/types.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string, env: Record<string, string> = {}, wrappers: string[] = []): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: argv[0] as string, argv, env, lineEnv: [], cwd: "/ws", wrappers, depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, env: Record<string, string> = {}, wrappers: string[] = []) => command(text, { env, lineEnv: [], wrappers });
 
 type Ctx = Record<string, unknown> & { flags: string[]; iam: Record<string, unknown>; firewall: Record<string, boolean> };
 function ops(text: string, env: Record<string, string> = {}): (Operation & { context: Ctx })[] {

@@ -1,13 +1,9 @@
-import { parse } from "shell-quote";
 import { describe, expect, it } from "vitest";
 import { interpretHelm } from "../../src/clis/helm/index.js";
 import type { Operation } from "../../src/clis/types.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: "helm", argv, env: {}, lineEnv: [], cwd: "/ws", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string) => command(text, { program: "helm" });
 
 function op(text: string): Operation & { context: Record<string, never> } {
   const ops = interpretHelm(cmd(text)).operations;

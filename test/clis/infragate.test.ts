@@ -2,12 +2,10 @@
  *  the guard does are infragate.admin (denied to agents by self-protection.admin-verbs). */
 import { describe, expect, it } from "vitest";
 import { interpretInfragate } from "../../src/clis/infragate/index.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
 import { factsOf } from "../support/facts.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(argv: string[]): SimpleCommand {
-  return { program: "infragate", argv, env: {}, lineEnv: [], cwd: "/w", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text: argv.join(" ") };
-}
+const cmd = (argv: string[]) => command(argv, { program: "infragate", cwd: "/w" });
 
 const t = (argv: string[], action: string, verb: string): [string, string[], string, string] => [argv.join(" "), argv, action, verb];
 

@@ -2,11 +2,9 @@
  *  file effects (the path classes and self-protection.cedar decide them). */
 import { describe, expect, it } from "vitest";
 import { interpretHookManager, interpretPackageManager } from "../../src/clis/installers/index.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(argv: string[], env: Record<string, string> = {}): SimpleCommand {
-  return { program: argv[0] ?? "", argv, env, lineEnv: [], cwd: "/w", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text: argv.join(" ") };
-}
+const cmd = (argv: string[], env: Record<string, string> = {}) => command(argv, { env, lineEnv: [], cwd: "/w" });
 
 const effects = (r: { files: readonly { op: string; path: string; archive?: string | undefined }[] }): string[] =>
   r.files.map((f) => `${f.op} ${f.path}${f.archive ? " (tree)" : ""}`);

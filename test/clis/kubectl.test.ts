@@ -1,13 +1,9 @@
-import { parse } from "shell-quote";
 import { describe, expect, it } from "vitest";
 import { interpretKubectl, normaliseKind } from "../../src/clis/kubectl/index.js";
 import type { Operation } from "../../src/clis/types.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command, interpreterTable, type Row } from "../support/interpreter-table.js";
 
-function cmd(text: string, env: Record<string, string> = {}): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: "kubectl", argv, env, lineEnv: Object.keys(env), cwd: "/ws", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, env: Record<string, string> = {}) => command(text, { env, program: "kubectl" });
 
 function op(text: string, env: Record<string, string> = {}): Operation & { context: Record<string, never> } {
   const ops = interpretKubectl(cmd(text, env)).operations;
@@ -15,7 +11,7 @@ function op(text: string, env: Record<string, string> = {}): Operation & { conte
   return ops[0] as Operation & { context: Record<string, never> };
 }
 
-const CASES: readonly [string, string, Record<string, unknown>?][] = [
+const CASES: readonly Row[] = [
   ["kubectl get pods", "kubectl.read", { kinds: ["pod"] }],
   ["kubectl get secrets", "kubectl.read", { kinds: ["secret"] }],
   ["kubectl get secret db -o yaml", "kubectl.secret-read", { output: "yaml" }],
@@ -69,18 +65,9 @@ const CASES: readonly [string, string, Record<string, unknown>?][] = [
   ["kubectl", "kubectl.read"],
 ];
 
-describe("interpretKubectl", () => {
-  for (const [text, action, facts] of CASES) {
-    it(`${text} -> ${action}`, () => {
-      const o = op(text);
-      expect(o.action).toBe(action);
-      for (const [k, v] of Object.entries(facts ?? {})) {
-        if (Array.isArray(v)) expect([...(o.context[k] as unknown as string[])].sort(), k).toEqual([...v].sort());
-        else expect(o.context[k], k).toBe(v);
-      }
-    });
-  }
+interpreterTable("interpretKubectl", interpretKubectl, CASES, { program: "kubectl" });
 
+describe("interpretKubectl", () => {
   it("force with grace period 0", () => {
     const o = op("kubectl delete pod x --force --grace-period 0");
     expect(o.context.flags).toContain("force");

@@ -4,7 +4,7 @@ import { rows } from "./paas-support.js";
 describe("sam, serverless, sst, amplify, ampx", () => {
   rows([
     ["sam delete --no-prompts", "paas.delete", { kind: "stack", noPrompt: true }],
-    ["sam delete --stack-name api --region eu-west-1", "paas.delete", { kind: "stack", options: ["stack-name=api"] }],
+    ["sam delete --stack-name api --region eu-west-1", "paas.delete", { kind: "stack", options: ["region=eu-west-1", "stack-name=api"] }],
     ["sam deploy --no-confirm-changeset", "paas.deploy", { noPrompt: true }],
     ["sam deploy --guided", "paas.deploy"],
     ["sam sync --watch --stack-name dev", "paas.deploy"],

@@ -1,14 +1,10 @@
-import { parse } from "shell-quote";
 import { describe, expect, it } from "vitest";
 import { interpretPulumi } from "../../src/clis/pulumi/index.js";
 import { scanCobra } from "../../src/clis/pulumi/cobra.js";
 import type { Operation } from "../../src/clis/types.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string, env: Record<string, string> = {}, lineEnv: string[] = Object.keys(env)): SimpleCommand {
-  const argv = parse(text).map(String);
-  return { program: "pulumi", argv, env, lineEnv, cwd: "/ws/infra", wrappers: [], depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, env: Record<string, string> = {}, lineEnv: string[] = Object.keys(env)) => command(text, { env, lineEnv, cwd: "/ws/infra", program: "pulumi" });
 
 function op(text: string, env: Record<string, string> = {}, lineEnv?: string[]): Operation & { context: Record<string, never> } {
   const ops = interpretPulumi(cmd(text, env, lineEnv)).operations;

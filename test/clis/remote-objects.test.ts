@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { downloadEffects, isStateName, objectOperation, objectUrl, parseObjectUrl, uploadKey } from "../../src/clis/remote-objects.js";
-import type { SimpleCommand } from "../../src/shell/types.js";
+import { cmd as command } from "../support/interpreter-table.js";
 
-function cmd(text: string, wrappers: string[] = []): SimpleCommand {
-  return { program: "aws", argv: text.split(" "), env: {}, lineEnv: [], cwd: "/ws", wrappers, depth: 0, stdin: "terminal", unresolved: false, inlineCode: undefined, text };
-}
+const cmd = (text: string, wrappers: string[] = []) => command(text, { program: "aws", wrappers });
 
 describe("cloud object URLs", () => {
   it.each([

@@ -2,6 +2,7 @@
  *  against the real schema (strict, as the engine does), compare facts. */
 import path from "node:path";
 import { expect } from "vitest";
+import { cmd } from "../support/interpreter-table.js";
 import type { Operation } from "../../src/clis/types.js";
 import { getCedar } from "../../src/policy/cedar.js";
 import { getPackageRoot } from "../../src/policy/pack.js";
@@ -19,19 +20,7 @@ export interface CmdOpts {
 }
 
 export function simple(argv: readonly string[], env: Record<string, string> = {}, o: CmdOpts = {}): SimpleCommand {
-  return {
-    program: o.program ?? path.basename(argv[0] ?? ""),
-    argv,
-    env,
-    lineEnv: o.inline ?? [],
-    cwd: o.cwd ?? CWD,
-    wrappers: [],
-    depth: 0,
-    stdin: o.stdin ?? "terminal",
-    unresolved: false,
-    inlineCode: undefined,
-    text: argv.join(" "),
-  };
+  return cmd(argv, { env, lineEnv: o.inline ?? [], cwd: o.cwd ?? CWD, stdin: o.stdin ?? "terminal", ...(o.program ? { program: o.program } : {}) });
 }
 
 /** What a row expects; Set fields must contain the listed items (`no*` fields must not). */

@@ -2,11 +2,11 @@
  *  itself (written by the installer) blocks on anything but an explicit allow. */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pluginSource } from "../../src/agents/opencode/plugin.js";
 import { makeWorkspace, removeWorkspace, runHook, type Workspace } from "./support.js";
+import { tempDir } from "../support/temp.js";
 
 let ws: Workspace;
 beforeAll(() => {
@@ -53,7 +53,7 @@ describe("opencode hook answers", () => {
 describe("the plugin", () => {
   /** Load the plugin in node (OpenCode runs it in Bun) with a given command, and call tool.execute.before. */
   async function before(command: string): Promise<string> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-plugin-"));
+    const dir = tempDir("infragate-plugin-");
     try {
       const file = path.join(dir, "plugin.mjs");
       fs.writeFileSync(file, pluginSource(command));
@@ -73,7 +73,7 @@ describe("the plugin", () => {
   }
 
   it("parses", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-plugin-"));
+    const dir = tempDir("infragate-plugin-");
     const file = path.join(dir, "p.mjs");
     fs.writeFileSync(file, pluginSource("'/usr/bin/node' '/x/hooks/infragate-hook.mjs' opencode"));
     expect(spawnSync(process.execPath, ["--check", file]).status).toBe(0);

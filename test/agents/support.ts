@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CliIo } from "../../src/util/process-io.js";
 import { runHookWith } from "../../src/hook/run.js";
+import { tempDir } from "../support/temp.js";
 
 export interface HookRun {
   readonly code: number;
@@ -21,9 +22,9 @@ export interface Workspace {
 
 /** A temporary git-like workspace (holds .git/) and a private INFRAGATE_HOME. */
 export function makeWorkspace(): Workspace {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-agents-")));
+  const root = tempDir("infragate-agents-");
   fs.mkdirSync(path.join(root, ".git"));
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-agents-home-"));
+  const home = tempDir("infragate-agents-home-");
   return { root, home, env: { HOME: os.homedir(), PATH: process.env.PATH ?? "", INFRAGATE_HOME: home, INFRAGATE_SERVE_AUTOSTART: "0" } };
 }
 

@@ -3,18 +3,18 @@
  * processes) can load it: Node 20 cannot run the TypeScript sources directly.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { tempDirAsync } from "../support/temp.js";
 
 export const REPO = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const FIXTURES = join(REPO, "test", "audit", "fixtures");
 
 /** Returns the directory holding the compiled audit modules (index.js, append.js, lock.js, ...). */
 export async function compileAudit(): Promise<{ root: string; moduleDir: string }> {
-  const root = await mkdtemp(join(tmpdir(), "infragate-audit-build-"));
+  const root = await tempDirAsync("infragate-audit-build-");
   const out = join(root, "out");
   await mkdir(out, { recursive: true });
   await writeFile(

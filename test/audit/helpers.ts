@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { AuditInput } from "../../src/audit/index.js";
 import { listLogFiles } from "../../src/audit/files.js";
+import { tempDirAsync } from "../support/temp.js";
 
 export async function tempHome(): Promise<string> {
-  return mkdtemp(join(tmpdir(), "infragate-audit-"));
+  return tempDirAsync("infragate-audit-");
 }
 
 export async function removeHome(home: string): Promise<void> {

@@ -1,11 +1,9 @@
 /** Temporary workspaces for CLI tests. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { tempDir } from "../support/temp.js";
 
-export function tempDir(prefix = "infragate-cli-"): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-}
+export { tempDir };
 
 /** A workspace root (it holds .git/) with the given files (relative path -> content). */
 export function makeWorkspace(files: Record<string, string> = {}): string {

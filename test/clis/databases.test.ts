@@ -1,7 +1,6 @@
 /** The database interpreters (src/clis/databases/) and the statement reader (src/enrich/databases/):
  *  command line -> db.* action, effects, target. Parsers are the real ones (libpg-query, node-sql-parser, acorn). */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { interpretDatabase } from "../../src/clis/databases/index.js";
@@ -11,8 +10,9 @@ import type { Operation } from "../../src/clis/types.js";
 import { enrichDatabaseFacts } from "../../src/enrich/databases/index.js";
 import { analyzeShell } from "../../src/shell/analyze.js";
 import { factsOf } from "../support/facts.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-db-")));
+const dir = tempDir("infragate-db-");
 fs.writeFileSync(path.join(dir, "seed.sql"), "INSERT INTO users VALUES (1);\nSELECT count(*) FROM users;\n");
 fs.writeFileSync(path.join(dir, "wipe.sql"), "-- reset\nDROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n");
 fs.writeFileSync(path.join(dir, "cleanup.js"), "db.sessions.deleteMany({});\n");

@@ -4,11 +4,11 @@
  *  an empty CLI config, no checkpoint calls. Skipped visibly when terraform is not installed. */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { interpretTerraform } from "../../src/clis/terraform/index.js";
 import { simple } from "./terraform-support.js";
+import { tempDir } from "../support/temp.js";
 
 const probe = spawnSync("terraform", ["version"], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 const hasTerraform = probe.status === 0;
@@ -43,7 +43,7 @@ function facts(argv: readonly string[], env: Record<string, string> = {}, stdin:
 describe(`real terraform${WHY}`, () => {
   beforeAll(() => {
     if (!hasTerraform) return;
-    home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-tf-home-")));
+    home = tempDir("infragate-tf-home-");
     fs.writeFileSync(path.join(home, "terraformrc"), "");
     dir = path.join(home, "stack");
     fs.mkdirSync(path.join(dir, "sub"), { recursive: true });

@@ -1,9 +1,9 @@
 /** Temporary installs for doctor tests: settings files written by hand in the documented shapes. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { getPackageRoot } from "../../src/policy/pack.js";
+import { tempDir } from "../support/temp.js";
 
 export const ROOT = getPackageRoot();
 const q = (s: string): string => `'${s}'`;
@@ -35,7 +35,7 @@ export const launcherCommand = (agent: string): string => `${q(process.execPath)
 export const binCommand = (agent: string): string => `${q(process.execPath)} ${q(path.join(packageRoot(), "dist", "cli", "bin.js"))} hook ${agent}`;
 
 export function tmp(prefix: string): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  return tempDir(prefix);
 }
 
 export interface Sandbox {

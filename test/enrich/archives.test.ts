@@ -1,7 +1,6 @@
 /** listArchiveMembers over real archives, trees, globs and diffs made in a temporary directory. */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expandGlob, walkTree } from "../../src/enrich/archive-tree.js";
@@ -9,6 +8,7 @@ import { compileSegmentGlob } from "../../src/util/segment-glob.js";
 import { listZip } from "../../src/enrich/archive-zip.js";
 import { listArchiveMembers, normalizeMember } from "../../src/enrich/archives.js";
 import type { FileEffect } from "../../src/shell/types.js";
+import { tempDir } from "../support/temp.js";
 
 let dir = "";
 
@@ -69,7 +69,7 @@ function hasZip(): boolean {
 }
 
 beforeAll(() => {
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-archives-")));
+  dir = tempDir("infragate-archives-");
   write("src/terraform.tfstate", "{}");
   write("src/.terraform/environment", "prod");
   write("src/main.tf", "");

@@ -1,11 +1,11 @@
 /** settleContentClasses: a name's class that the file's first bytes contradict. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { settleContentClasses } from "../../src/enrich/content-classes.js";
+import { tempDir } from "../support/temp.js";
 
-const DIR = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-content-"));
+const DIR = tempDir("infragate-content-");
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]);
 

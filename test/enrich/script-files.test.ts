@@ -1,13 +1,13 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { diskScriptReader } from "../../src/enrich/script-files.js";
+import { tempDir } from "../support/temp.js";
 
 describe("diskScriptReader", () => {
   let dir = "";
   beforeEach(() => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-scripts-")));
+    dir = tempDir("infragate-scripts-");
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

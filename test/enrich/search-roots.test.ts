@@ -1,13 +1,13 @@
 /** listSearchRoots: the files a recursive search reads, after the tool's filters, on a real temporary tree. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { PathContext } from "../../src/clis/path-classes.js";
 import { listSearchRoots } from "../../src/enrich/search-roots.js";
 import type { FileEffect, SearchFilter } from "../../src/shell/types.js";
+import { tempDir } from "../support/temp.js";
 
-const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-search-"));
+const TMP = tempDir("infragate-search-");
 const HOME = path.join(TMP, "home");
 const WS = path.join(HOME, "proj");
 

@@ -1,12 +1,12 @@
 /** Installers: merge without touching other keys or hooks, idempotent, backups only on change, uninstall restores. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parse as parseJsonc } from "jsonc-parser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { install, uninstall, type InstallOptions } from "../../src/install/index.js";
 import { CLAUDE_EFFECT_TOOLS } from "../../src/agents/claude-code/install.js";
 import { getPackageRoot } from "../../src/policy/pack.js";
+import { tempDir } from "../support/temp.js";
 
 let dir: string;
 let opts: InstallOptions;
@@ -14,7 +14,7 @@ const ROOT = getPackageRoot();
 const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.mjs");
 
 beforeEach(() => {
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-install-")));
+  dir = tempDir("infragate-install-");
   opts = { dir, user: false, env: { HOME: path.join(dir, "home") }, now: new Date("2026-11-21T10:00:00Z") };
 });
 

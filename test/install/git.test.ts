@@ -7,13 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CHAINED } from "../../src/install/git.js";
 import { install, uninstall } from "../../src/install/index.js";
 import { ensureBuilt } from "../e2e/support/build.js";
+import { tempDir } from "../support/temp.js";
 
 type Git = (...args: string[]) => Promise<{ code: number; out: string }>;
 
 async function repo(): Promise<{ dir: string; env: Record<string, string>; git: Git; gitWith: (extra: Record<string, string>) => Git }> {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-git-")));
-  const home = path.join(dir, "..", `${path.basename(dir)}-ig`);
-  fs.mkdirSync(home, { recursive: true });
+  const dir = tempDir("infragate-git-");
+  const home = tempDir("infragate-git-home-");
   const env = { PATH: process.env.PATH ?? "", HOME: os.homedir(), INFRAGATE_HOME: home, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" };
   const gitWith = (extra: Record<string, string>): Git => async (...args: string[]) => {
     const r = await execa("git", args, { cwd: dir, env: { ...env, ...extra }, extendEnv: false, reject: false });

@@ -5,9 +5,10 @@ import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, ROOT } from "../e2e/support/build.js";
+import { tempDir } from "../support/temp.js";
 
 const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.mjs");
-const env = () => ({ PATH: process.env.PATH ?? "", HOME: os.homedir(), INFRAGATE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "infragate-launcher-")), INFRAGATE_SERVE_AUTOSTART: "0" });
+const env = () => ({ PATH: process.env.PATH ?? "", HOME: os.homedir(), INFRAGATE_HOME: tempDir("infragate-launcher-"), INFRAGATE_SERVE_AUTOSTART: "0" });
 
 describe("hooks/infragate-hook.mjs", () => {
   beforeAll(async () => {
@@ -15,7 +16,7 @@ describe("hooks/infragate-hook.mjs", () => {
   }, 180_000);
 
   it("denies a state write through the built CLI (exit 2, JSON deny)", async () => {
-    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-launcher-ws-")));
+    const dir = tempDir("infragate-launcher-ws-");
     const payload = { hook_event_name: "PreToolUse", cwd: dir, tool_name: "Write", tool_input: { file_path: `${dir}/terraform.tfstate`, content: "{}" } };
     const r = await execa(process.execPath, [LAUNCHER, "claude-code"], { input: JSON.stringify(payload), env: env(), extendEnv: false, reject: false });
     expect(r.exitCode).toBe(2);
@@ -32,7 +33,7 @@ describe("hooks/infragate-hook.mjs", () => {
   });
 
   it.each(["claude-code", "cursor", "gemini", "codex", "git"])("blocks for %s when dist/ is missing", async (agent) => {
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-nodist-"));
+    const copy = tempDir("infragate-nodist-");
     fs.mkdirSync(path.join(copy, "hooks"));
     fs.copyFileSync(LAUNCHER, path.join(copy, "hooks", "infragate-hook.mjs"));
     const r = await execa(process.execPath, [path.join(copy, "hooks", "infragate-hook.mjs"), agent], { input: "{}", env: env(), extendEnv: false, reject: false });

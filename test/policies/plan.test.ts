@@ -3,12 +3,12 @@
  *  `terraform` that prints a recorded show-json (with a resource renamed to aws_db_instance) covers
  *  the stateful case, which cannot be planned offline. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, it } from "vitest";
 import { policyTable, type Table } from "../support/policy-table.js";
 import type { TestGate } from "../support/gate.js";
 import { hasTerraform, MAIN_TF, NO_TERRAFORM, stack, tf, TF_ENV } from "../state/tf.js";
+import { tempDir } from "../support/temp.js";
 
 type Step = (root: string, gate: TestGate) => void | Promise<void>;
 
@@ -53,7 +53,7 @@ else describe.skip(`plan (real terraform)${NO_TERRAFORM}`, () => it("skipped", (
 
 /** A stand-in terraform on PATH: `show -json` prints the recorded fixture with one resource renamed. */
 function fakeTerraform(rename: string): string {
-  const bin = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-faketf-"));
+  const bin = tempDir("infragate-faketf-");
   const fixture = fs
     .readFileSync(path.join(import.meta.dirname, "..", "state", "fixtures", "show-mixed.json"), "utf8")
     .replaceAll('"type": "terraform_data",\n   "name": "y"', `"type": "${rename}",\n   "name": "y"`);

@@ -1,13 +1,13 @@
 /** policies/secrets.cedar: long-lived credentials are never touched; project secrets need a human. */
 import fs from "node:fs";
 import { afterAll } from "vitest";
-import os from "node:os";
 import path from "node:path";
 import { tarOf } from "../support/archives.js";
 import { policyTable } from "../support/policy-table.js";
+import { tempDir } from "../support/temp.js";
 
 /** A fake home for credential paths: the gate resolves ~ with the env's HOME. */
-const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-secrets-home-"));
+const HOME = tempDir("infragate-secrets-home-");
 afterAll(() => fs.rmSync(HOME, { recursive: true, force: true }));
 for (const [rel, content] of Object.entries({ ".aws/credentials": "[default]", "notes.txt": "", "proj/a.ts": "" })) {
   fs.mkdirSync(path.dirname(path.join(HOME, rel)), { recursive: true });

@@ -2,14 +2,13 @@
  *  $(which), a project's node_modules), its installation is guard config (the package root the hooks run,
  *  node_modules/infragate anywhere), and other guards' off-switches are stopped (pre-commit/husky uninstall,
  *  core.fsmonitor, find -name -delete, inline code naming a hook file, case-insensitive names). */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll } from "vitest";
 import { policyTable } from "../support/policy-table.js";
+import { tempDir } from "../support/temp.js";
 
-const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-spi-home-"));
+const HOME = tempDir("infragate-spi-home-");
 const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const INSTALLED = { "node_modules/infragate/package.json": '{"name":"infragate"}', "node_modules/infragate/bin/infragate.cjs": "" };
 const SETTINGS = { ".claude/settings.json": "{}" };

@@ -1,12 +1,10 @@
 /** policies/self-protection.cedar: the agent cannot switch its guard off (config, policies, hooks,
  *  git hooks skipped or repointed). */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { tarOf } from "../support/archives.js";
 import { policyTable } from "../support/policy-table.js";
+import { tempDir } from "../support/temp.js";
 
-const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-sp-home-"));
+const HOME = tempDir("infragate-sp-home-");
 
 policyTable(
   "self-protection",

@@ -3,8 +3,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
+import { tempDir } from "../support/temp.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const BIN = path.join(ROOT, "bin", "infragate.cjs");
@@ -22,7 +22,7 @@ export interface Sandbox {
 const sandboxes: Sandbox[] = [];
 
 export function sandbox(): Sandbox {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-serve-")));
+  const dir = tempDir("infragate-serve-");
   const ws = path.join(dir, "ws");
   fs.mkdirSync(path.join(ws, ".git"), { recursive: true });
   const home = path.join(dir, "home");

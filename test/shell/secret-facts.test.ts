@@ -1,13 +1,13 @@
 /** Two facts the secret printers read: where a command's output is piped (stdoutTo) and which values of a
  *  sourced dotenv file it carries in its words (dotenvArgs). */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diskScriptReader } from "../../src/enrich/script-files.js";
 import { analyze } from "./helpers.js";
+import { tempDir } from "../support/temp.js";
 
-const WS = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-dotenv-"));
+const WS = tempDir("infragate-dotenv-");
 fs.writeFileSync(path.join(WS, ".env"), "DATABASE_URL=postgres://u:pw@db/app\nexport API_KEY=sk-12345\nX=1\n");
 fs.writeFileSync(path.join(WS, "vars.sh"), "APP=shop\n");
 afterAll(() => fs.rmSync(WS, { recursive: true, force: true }));

@@ -1,7 +1,6 @@
 /** Remote-state facts: the backends of the Terraform roots in a workspace (src/state/backends.ts) and the
  *  object operations they mark (src/state/remote.ts). */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { objectOperation, type ObjectAccess } from "../../src/clis/remote-objects.js";
@@ -10,6 +9,7 @@ import { openBackendCache } from "../../src/state/backend-cache.js";
 import { backendBlocks, findBackends } from "../../src/state/backends.js";
 import { enrichRemoteState } from "../../src/state/remote.js";
 import type { SimpleCommand } from "../../src/shell/types.js";
+import { tempDir } from "../support/temp.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 function workspace(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-remote-"));
+  const root = tempDir("infragate-remote-");
   dirs.push(root);
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

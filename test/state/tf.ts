@@ -2,9 +2,9 @@
  *  download), one init'ed template per worker that tests copy. Tests that need terraform use
  *  `describe.skipIf(!hasTerraform)` and say so in their name. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { execaSync } from "execa";
+import { tempDir } from "../support/temp.js";
 
 function probe(): boolean {
   try {
@@ -17,7 +17,7 @@ function probe(): boolean {
 export const hasTerraform = probe();
 export const NO_TERRAFORM = hasTerraform ? "" : " (SKIPPED: no terraform on PATH)";
 
-const tfHome = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-tfhome-"));
+const tfHome = tempDir("infragate-tfhome-");
 fs.writeFileSync(path.join(tfHome, "terraformrc"), "");
 
 /** The environment for terraform in tests: offline, no checkpoint, its own CLI config and HOME. */
@@ -43,11 +43,11 @@ let template: string | undefined;
 /** A fresh copy of an init'ed stack with one terraform_data resource (not applied). */
 export function stack(into?: string, files: Record<string, string> = {}): string {
   if (!template) {
-    template = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-tftemplate-"));
+    template = tempDir("infragate-tftemplate-");
     fs.writeFileSync(path.join(template, "main.tf"), MAIN_TF);
     tf(template, "init", "-input=false", "-no-color");
   }
-  const dir = into ?? fs.mkdtempSync(path.join(os.tmpdir(), "infragate-tf-"));
+  const dir = into ?? tempDir("infragate-tf-");
   fs.mkdirSync(dir, { recursive: true });
   fs.cpSync(template, dir, { recursive: true });
   for (const [rel, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, rel), text);
@@ -72,5 +72,5 @@ export function writeState(file: string, lineage: string, serial: number, resour
 }
 
 export function tmpdir(prefix = "infragate-t-"): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  return tempDir(prefix);
 }

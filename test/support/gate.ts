@@ -10,6 +10,7 @@ import { compilePackFromSource, getPackageRoot } from "../../src/policy/pack.js"
 import { compilePolicyText } from "../../src/policy/compile.js";
 import { assembleEngine } from "../../src/runtime/policies.js";
 import type { CedarRequest, PolicyPack } from "../../src/policy/types.js";
+import { tempDir } from "./temp.js";
 
 let cachedPack: PolicyPack | undefined;
 /** Engines are stateless between requests: one pair per policy selection serves every case. */
@@ -50,9 +51,9 @@ export interface TestGate {
 }
 
 export function makeGate(opts: GateOptions = {}): TestGate {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-ws-")));
+  const root = tempDir("infragate-ws-");
   fs.mkdirSync(path.join(root, ".git"));
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-home-"));
+  const home = tempDir("infragate-home-");
   const pack = getSourcePack();
   const config = Config.parse(opts.config ?? {});
   const user = opts.userPolicies

@@ -1,9 +1,9 @@
 /** A temporary git project with stub infrastructure CLIs first on PATH, and a temporary HOME. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { BIN } from "./build.js";
+import { tempDir } from "../../support/temp.js";
 
 export const STUBS = ["terraform", "aws", "cdk", "tofu", "pulumi", "kubectl"] as const;
 
@@ -21,13 +21,15 @@ export interface E2eProject {
 }
 
 export async function makeProject(prefix: string): Promise<E2eProject> {
-  const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `infragate-e2e-${prefix}-`)));
+  const base = tempDir(`infragate-e2e-${prefix}-`);
   const dir = path.join(base, "proj");
   const home = path.join(base, "home");
   const binDir = path.join(base, "bin");
   const infragateHome = path.join(base, "infragate-home");
   const callLog = path.join(base, "stub-calls.log");
-  for (const d of [dir, home, binDir, infragateHome]) fs.mkdirSync(d, { recursive: true });
+  // The agent's own temporary files stay inside the project's folder (removed with it), not in /tmp.
+  const tmp = path.join(base, "tmp");
+  for (const d of [dir, home, binDir, infragateHome, tmp]) fs.mkdirSync(d, { recursive: true });
   for (const name of STUBS) {
     const stub = path.join(binDir, name);
     fs.writeFileSync(stub, `#!/bin/sh\necho "${name} $*" >> '${callLog}'\necho "stub ${name} ran"\n`, { mode: 0o755 });
@@ -40,6 +42,7 @@ export async function makeProject(prefix: string): Promise<E2eProject> {
     PATH: `${binDir}:${process.env.PATH ?? ""}`,
     HOME: home,
     INFRAGATE_HOME: infragateHome,
+    TMPDIR: tmp,
     // Hooks that find no decision service would start one per project and leave it running after the test;
     // the service's own end-to-end test (claude-code-http) starts and stops its service explicitly.
     INFRAGATE_SERVE_AUTOSTART: "0",

@@ -15,8 +15,9 @@ import { runClaude } from "./support/claude.js";
 import { startFakeAnthropic } from "./support/fake-anthropic.js";
 import { offlineLock } from "./support/offline-lock.js";
 import { makeProject } from "./support/project.js";
+import { tempDir } from "../support/temp.js";
 
-const TMP = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-team-")));
+const TMP = tempDir("infragate-team-");
 const GIT_ENV = { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" };
 const env = { PATH: process.env.PATH ?? "", HOME: path.join(TMP, "home"), INFRAGATE_HOME: path.join(TMP, "ig-home"), INFRAGATE_SERVE_AUTOSTART: "0", npm_config_cache: path.join(os.homedir(), ".npm"), ...GIT_ENV };
 

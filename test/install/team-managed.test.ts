@@ -1,18 +1,18 @@
 /** install --team (settings meant to be committed) and --managed (the agent's system-wide settings), and the
  *  install verb's usage errors. test/e2e/team-rollout.test.ts runs a --team install across two clones. */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runInstall } from "../../src/cli/install.js";
 import { install, uninstall, type InstallOptions } from "../../src/install/index.js";
 import { getPackageRoot } from "../../src/policy/pack.js";
+import { tempDir } from "../support/temp.js";
 
 let dir: string;
 let opts: InstallOptions;
 
 beforeEach(() => {
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "infragate-team-")));
+  dir = tempDir("infragate-team-");
   opts = { dir, user: false, env: { HOME: path.join(dir, "home") } };
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,6 @@
  *  core.fsmonitor, find -name -delete, inline code naming a hook file, case-insensitive names). */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll } from "vitest";
 import { policyTable } from "../support/policy-table.js";
 import { tempDir } from "../support/temp.js";
 
@@ -13,7 +12,6 @@ const PKG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const INSTALLED = { "node_modules/infragate/package.json": '{"name":"infragate"}', "node_modules/infragate/bin/infragate.cjs": "" };
 const SETTINGS = { ".claude/settings.json": "{}" };
 
-afterAll(() => fs.rmSync(HOME, { recursive: true, force: true }));
 
 policyTable(
   "self-protection: infragate by what it is, its installation, other guards",

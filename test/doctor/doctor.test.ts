@@ -21,7 +21,9 @@ async function doctor(sb: Sandbox, extra: string[] = [], env: Record<string, str
 const find = (r: DoctorReport, area: string, status: string, pattern: RegExp): boolean =>
   r.checks.some((c) => c.area === area && c.status === status && pattern.test(c.title));
 
-describe("infragate doctor", { timeout: 90_000 }, () => {
+// The tests share nothing (each has its own sandbox, doctor reads no process-wide state) and mostly wait for
+// the canary hook processes they start: they run concurrently, with a generous limit for a loaded machine.
+describe("infragate doctor", { timeout: 240_000, concurrent: true }, () => {
   it("passes a good install: hooks present, canaries denied by policy, fail-closed switches set", async () => {
     const sb = await sandbox();
     sb.write(".claude/settings.json", claudeSettings(launcherCommand("claude-code")));

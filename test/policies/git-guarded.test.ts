@@ -14,7 +14,7 @@ policyTable("git over guarded files", {
     { cmd: "git rm terraform.tfstate", files: { "terraform.tfstate": STATE }, by: "state.delete-state-file" },
     { cmd: "git rm -f infra/terraform.tfstate", by: "state.delete-state-file" },
     { cmd: "git rm -r infra", files: { "infra/terraform.tfstate": STATE }, by: "state.delete-tree-holds-state" },
-    { cmd: "git mv terraform.tfstate old.tfstate", by: "state.delete-state-file" },
+    { cmd: "git mv terraform.tfstate old.tfstate", by: ["state.delete-state-file", "state.write-state-file"] },
     { cmd: "git mv .infragate/config.json /tmp/x.json", by: "self-protection.guard-config" },
     { cmd: "git rm .claude/settings.json", by: "self-protection.hook-config" },
     { name: "git reset --hard over a changed tracked state file", cmd: "git reset --hard", setup: repo({ "terraform.tfstate": STATE2 }), by: "state.archive-holds-state" },

@@ -23,8 +23,8 @@ policyTable("git", {
     { cmd: "git clean -xfd build/", by: "git.clean-ignored" },
     { cmd: "git stash -a", by: "git.stash-all" },
     { cmd: "git stash push --all -m wip", by: "git.stash-all" },
-    { cmd: "git checkout -- .env", by: "secrets.project-secret-write" },
-    { cmd: "git restore prod.tfvars", by: "secrets.project-secret-write" },
+    { cmd: "git checkout -- .env", by: ["secrets.project-secret-write", "state.tree-unknown"] },
+    { cmd: "git restore prod.tfvars", by: ["secrets.project-secret-write", "state.tree-unknown"] },
   ],
   allow: [
     "git status",

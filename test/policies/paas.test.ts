@@ -89,7 +89,7 @@ policyTable("policies/paas.cedar", {
     { cmd: "gh dash", by: "paas.unknown" },
     { cmd: "gh api $ARGS", by: "paas.unknown" },
     { cmd: 'gh api "repos/o/r/issues/$N" -X PATCH -f state=closed', by: "paas.unknown" },
-    { cmd: "fly deploy -a $APP", by: "shell.unresolved-guarded" },
+    { cmd: "fly deploy -a $APP", by: ["paas.deploy", "shell.unresolved-guarded"] },
     { cmd: "sam deploy --no-confirm-changeset", by: "paas.deploy" },
     { cmd: "sam sync --watch", by: "paas.deploy" },
     { cmd: "sls deploy --stage prod", by: "paas.deploy" },

@@ -26,20 +26,20 @@ const viaGate = (cmd: string): Step => async (_root, gate) => void (await gate.s
 
 const realTerraform: Table = {
   deny: [
-    { name: "a destroy plan (the plan file's mode says destroy)", cmd: "terraform apply d.plan", by: "plan.destroy-plan", setup: then(applied(), plan("-destroy", "-out=d.plan")) },
+    { name: "a destroy plan (the plan file's mode says destroy)", cmd: "terraform apply d.plan", by: ["plan.deletes-everything", "plan.destroy-plan"], setup: then(applied(), plan("-destroy", "-out=d.plan")) },
     { name: "a plan made with plan -destroy in this session that can no longer be inspected", cmd: "terraform apply x.plan", by: "plan.destroy-plan",
       setup: then(applied(), viaGate("terraform plan -destroy -out=x.plan"), (root) => fs.writeFileSync(path.join(root, "x.plan"), "overwritten")) },
     { name: "plan -destroy -out and apply on one line", cmd: "terraform plan -destroy -out=d.plan && terraform apply d.plan", by: "plan.destroy-plan", setup: applied() },
-    { name: "a destroy plan copied under another name and applied on one line", cmd: "cp release.tfplan approved.tfplan && terraform apply approved.tfplan", by: "plan.destroy-plan", setup: then(applied(), plan("-destroy", "-out=release.tfplan")) },
-    { name: "a destroy plan moved under another name and applied on one line", cmd: "mv release.tfplan approved.tfplan && terraform apply approved.tfplan", by: "plan.destroy-plan", setup: then(applied(), plan("-destroy", "-out=release.tfplan")) },
+    { name: "a destroy plan copied under another name and applied on one line", cmd: "cp release.tfplan approved.tfplan && terraform apply approved.tfplan", by: ["plan.deletes-everything", "plan.destroy-plan"], setup: then(applied(), plan("-destroy", "-out=release.tfplan")) },
+    { name: "a destroy plan moved under another name and applied on one line", cmd: "mv release.tfplan approved.tfplan && terraform apply approved.tfplan", by: ["plan.deletes-everything", "plan.destroy-plan"], setup: then(applied(), plan("-destroy", "-out=release.tfplan")) },
     { name: "a plan that deletes every resource (config emptied)", cmd: "terraform apply gone.plan", by: "plan.deletes-everything", setup: then(applied(), edit("terraform {}\n"), plan("-out=gone.plan")) },
   ],
   ask: [
-    { name: "a plan that only adds resources is asked, not denied", cmd: "terraform apply add.plan", by: "plan.only-creates", setup: then((root) => void stack(root), plan("-out=add.plan")) },
-    { name: "a plan that deletes one of two resources", cmd: "terraform apply one.plan", by: "plan.deletes", setup: then(applied(TWO), edit(MAIN_TF), plan("-out=one.plan")) },
-    { name: "a plan that replaces a resource", cmd: "terraform apply r.plan", by: "plan.deletes", setup: then(applied(), plan("-replace=terraform_data.x", "-out=r.plan")) },
+    { name: "a plan that only adds resources is asked, not denied", cmd: "terraform apply add.plan", by: ["plan.only-creates", "terraform.apply-saved-plan"], setup: then((root) => void stack(root), plan("-out=add.plan")) },
+    { name: "a plan that deletes one of two resources", cmd: "terraform apply one.plan", by: ["plan.deletes", "terraform.apply-saved-plan"], setup: then(applied(TWO), edit(MAIN_TF), plan("-out=one.plan")) },
+    { name: "a plan that replaces a resource", cmd: "terraform apply r.plan", by: ["plan.deletes", "terraform.apply-saved-plan"], setup: then(applied(), plan("-replace=terraform_data.x", "-out=r.plan")) },
     { name: "an update-only plan", cmd: "terraform apply u.plan", by: "terraform.apply-saved-plan", setup: then(applied(), edit(MAIN_TF.replace('"a"', '"changed"')), plan("-out=u.plan")) },
-    { name: "a plan -destroy that was remade without -destroy", cmd: "terraform apply x.plan", by: "plan.only-creates",
+    { name: "a plan -destroy that was remade without -destroy", cmd: "terraform apply x.plan", by: ["plan.only-creates", "terraform.apply-saved-plan"],
       setup: then((root) => void stack(root), viaGate("terraform plan -destroy -out=x.plan"), viaGate("terraform plan -out=x.plan"), plan("-out=x.plan")) },
   ],
   allow: [
@@ -68,8 +68,8 @@ const DATA = fakeTerraform("terraform_data");
 policyTable("plan (stand-in terraform, no terraform needed)", {
   deny: [{ name: "a plan that replaces an aws_db_instance", cmd: "terraform apply db.plan", by: "plan.stateful-delete", files: { "db.plan": "x" }, env: { PATH: DB } }],
   ask: [
-    { name: "the same plan replacing terraform_data", cmd: "terraform apply db.plan", by: "plan.deletes", files: { "db.plan": "x" }, env: { PATH: DATA } },
-    { name: "a plan terraform cannot show", cmd: "terraform apply junk.plan", by: "plan.not-inspected", files: { "junk.plan": "junk" }, env: { PATH: "/nonexistent" } },
-    { name: "a terragrunt saved plan is not inspected", cmd: "terragrunt apply tg.plan", by: "plan.not-inspected", files: { "tg.plan": "x", "terragrunt.hcl": "" } },
+    { name: "the same plan replacing terraform_data", cmd: "terraform apply db.plan", by: ["plan.deletes", "terraform.apply-saved-plan"], files: { "db.plan": "x" }, env: { PATH: DATA } },
+    { name: "a plan terraform cannot show", cmd: "terraform apply junk.plan", by: ["plan.not-inspected", "terraform.apply-saved-plan"], files: { "junk.plan": "junk" }, env: { PATH: "/nonexistent" } },
+    { name: "a terragrunt saved plan is not inspected", cmd: "terragrunt apply tg.plan", by: ["plan.not-inspected", "terraform.apply-saved-plan"], files: { "tg.plan": "x", "terragrunt.hcl": "" } },
   ],
 });

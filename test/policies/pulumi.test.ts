@@ -49,7 +49,7 @@ policyTable("policies/pulumi.cedar", {
     { cmd: "pulumi login s3://other-state-bucket", by: "pulumi.state-swap" },
     { cmd: "pulumi login --local", by: "pulumi.state-swap" },
     { cmd: "pulumi login file://./old-state", by: "pulumi.state-swap" },
-    { cmd: "PULUMI_BACKEND_URL=s3://other pulumi up", by: "pulumi.backend-override" },
+    { cmd: "PULUMI_BACKEND_URL=s3://other pulumi up", by: ["pulumi.backend-override", "pulumi.up"] },
     { cmd: "pulumi stack output --show-secrets", by: "pulumi.show-secrets" },
     { cmd: "pulumi stack export --show-secrets", by: "pulumi.show-secrets" },
     { cmd: "pulumi config --show-secrets", by: "pulumi.show-secrets" },

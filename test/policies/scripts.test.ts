@@ -91,7 +91,7 @@ policyTable("policies/scripts.cedar", {
     { cmd: "bash scripts/teardown.sh prod", files: { "scripts/teardown.sh": 'cd "stacks/$1"\nterraform destroy -auto-approve\n' }, by: "terraform.destroy" },
     { cmd: "sh -e ./x.sh destroy", files: { "x.sh": 'terraform "$@" -auto-approve\n' }, by: "terraform.destroy", name: "positional arguments bound" },
     { cmd: "bash < scripts/teardown.sh", files: { "scripts/teardown.sh": "terraform destroy -auto-approve\n" }, by: "terraform.destroy" },
-    { cmd: "source ./env.sh; terraform apply -auto-approve", files: { "env.sh": "export TF_CLI_ARGS=-destroy\n" }, by: "terraform.env-inject-bypass" },
+    { cmd: "source ./env.sh; terraform apply -auto-approve", files: { "env.sh": "export TF_CLI_ARGS=-destroy\n" }, by: ["terraform.destroy", "terraform.env-inject-bypass"] },
     { cmd: "cat > t.sh <<'EOF'\nterraform destroy -auto-approve\nEOF\nbash t.sh", by: "terraform.destroy", name: "a script the line wrote" },
   ],
   ask: [

@@ -103,7 +103,7 @@ policyTable(
       { cmd: "perl -pi -e 's/old/new/' .env", by: "secrets.project-secret-write" },
       { cmd: "sed -i 's/DEBUG=0/DEBUG=1/' .env", by: "secrets.project-secret-write" },
       { name: "cp .env.example over an existing .env", cmd: "cp .env.example .env", files: { ".env": "A=1", ".env.example": "A=" }, by: "secrets.project-secret-write" },
-      { name: "cp prod.tfvars over terraform.tfvars", cmd: "cp prod.tfvars terraform.tfvars", by: "secrets.project-secret-write" },
+      { name: "cp prod.tfvars over terraform.tfvars", cmd: "cp prod.tfvars terraform.tfvars", by: ["secrets.project-secret-read", "secrets.project-secret-write"] },
       { cmd: "echo TOKEN=x >> .env", by: "secrets.project-secret-write" },
       { cmd: "rm secrets/old.json", by: "secrets.project-secret-write" },
       { cmd: "grep -i password .env.production", by: "secrets.project-secret-read" },

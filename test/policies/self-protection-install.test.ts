@@ -23,7 +23,7 @@ policyTable(
       { cmd: 'node "$(npm root -g)/infragate/bin/infragate.cjs" uninstall claude-code', by: "self-protection.admin-verbs" },
       { name: "node on a renamed copy inside an infragate package", cmd: "node vendor/ig/bin/x.cjs install cursor", files: { "vendor/ig/package.json": '{"name":"infragate"}', "vendor/ig/bin/x.cjs": "" }, by: "self-protection.admin-verbs" },
       { cmd: "node_modules/.bin/infragate uninstall gemini", by: "self-protection.admin-verbs" },
-      { cmd: `rm -rf ${PKG}/hooks`, by: "self-protection.guard-config" },
+      { cmd: `rm -rf ${PKG}/hooks`, by: ["self-protection.guard-config", "self-protection.tree-holds-guard-files"] },
       { cmd: `echo x > ${PKG}/hooks/infragate-hook.cjs`, by: "self-protection.guard-config" },
       { cmd: `cp /tmp/x ${PKG}/dist/cli/hook.js`, by: "self-protection.guard-config" },
       { cmd: "npm uninstall -g infragate", by: "self-protection.guard-config" },

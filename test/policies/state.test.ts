@@ -50,8 +50,8 @@ policyTable("state", {
     { cmd: "cp old.tfstate terraform.tfstate", by: "state.write-state-file" },
     { cmd: "cp -t . old/terraform.tfstate", by: "state.write-state-file" },
     { cmd: "cp --target-directory=infra backup/terraform.tfstate", by: "state.write-state-file" },
-    { cmd: "mv backup.tfstate terraform.tfstate", by: "state.write-state-file" },
-    { cmd: "mv terraform.tfstate /tmp/old-state.json", by: "state.delete-state-file" },
+    { cmd: "mv backup.tfstate terraform.tfstate", by: ["state.delete-state-file", "state.write-state-file"] },
+    { cmd: "mv terraform.tfstate /tmp/old-state.json", by: ["state.delete-state-file", "state.write-state-file"] },
     { cmd: "cat old > terraform.tfstate", by: "state.write-state-file" },
     { cmd: "tee terraform.tfstate < x", by: "state.write-state-file" },
     { cmd: "echo '{}' | tee -a infra/terraform.tfstate", by: "state.write-state-file" },
@@ -68,7 +68,7 @@ policyTable("state", {
     { cmd: "rm terraform.tfstate", by: "state.delete-state-file" },
     { cmd: "rm -f *.tfstate", by: "state.delete-state-file" },
     { cmd: "find . -name '*.tfstate' -delete", by: "state.delete-state-file" },
-    { cmd: "shred -u terraform.tfstate.backup", by: "state.delete-state-file" },
+    { cmd: "shred -u terraform.tfstate.backup", by: ["state.delete-state-file", "state.write-state-file"] },
     { cmd: "cd infra && rm .terraform/environment", by: "state.delete-state-file" },
     { cmd: "echo prod > .terraform/environment", by: "state.write-state-file" },
     { cmd: "git checkout HEAD~3 -- terraform.tfstate", by: "state.write-state-file" },
@@ -97,8 +97,8 @@ policyTable("state", {
     // The workspace itself, or a folder above it.
     { name: "rm -rf /*", cmd: "rm -rf /*", by: "state.delete-workspace" },
     { name: 'rm -rf "$(pwd)"', cmd: 'rm -rf "$(pwd)"', by: "state.delete-workspace" },
-    { name: "rm -rf .. from the root", cmd: "rm -rf ..", by: "state.delete-workspace" },
-    { name: "cd infra && rm -rf ../..", cmd: "cd infra && rm -rf ../..", files: { "infra/main.tf": "" }, by: "state.delete-workspace" },
+    { name: "rm -rf .. from the root", cmd: "rm -rf ..", by: ["self-protection.tree-holds-guard-files", "state.delete-tree-holds-state", "state.delete-workspace"] },
+    { name: "cd infra && rm -rf ../..", cmd: "cd infra && rm -rf ../..", files: { "infra/main.tf": "" }, by: ["self-protection.tree-holds-guard-files", "state.delete-tree-holds-state", "state.delete-workspace"] },
     // The incident's state swap in one line: the source glob is listed like mv's.
     { name: "cp backups/2023/* . (a state among them)", cmd: "cp backups/2023/* .", files: { "backups/2023/terraform.tfstate": STATE, "backups/2023/main.tf": "" }, by: "state.archive-holds-state" },
     // A copy over an existing state, or onto the name terraform reads, is a swap even as a "backup".
@@ -130,8 +130,8 @@ policyTable("state", {
     { name: "cp -r big big-copy (capped listing)", cmd: "cp -r big big-copy", setup: bigTree("big"), by: "state.tree-unknown" },
     { name: "mv big /tmp/elsewhere (capped listing)", cmd: "mv big /tmp/infragate-elsewhere", setup: bigTree("big"), by: "state.tree-unknown" },
     // A new copy of a state is a backup, not a swap: ask (state holds secrets).
-    { name: "cp terraform.tfstate terraform.tfstate.bak", cmd: "cp terraform.tfstate terraform.tfstate.bak", files: { "terraform.tfstate": STATE }, by: "state.new-state-copy" },
-    { name: "terraform state pull > backup.tfstate", cmd: "terraform state pull > backup.tfstate", by: "state.new-state-copy" },
+    { name: "cp terraform.tfstate terraform.tfstate.bak", cmd: "cp terraform.tfstate terraform.tfstate.bak", files: { "terraform.tfstate": STATE }, by: ["state.new-state-copy", "state.read-state-file"] },
+    { name: "terraform state pull > backup.tfstate", cmd: "terraform state pull > backup.tfstate", by: ["state.new-state-copy", "terraform.state-pull"] },
     { name: "cp terraform.tfstate /tmp/state-backup.json (the file itself, not a folder)", cmd: "cp terraform.tfstate /tmp/infragate-state-backup.json", files: { "terraform.tfstate": STATE }, by: "state.read-state-file" },
   ],
   allow: [

@@ -4,15 +4,15 @@ import { policyTable, type Case } from "../support/policy-table.js";
 const outputsState = (sensitive: boolean): Record<string, string> => ({
   "terraform.tfstate": JSON.stringify({ version: 4, lineage: "l", serial: 1, resources: [], outputs: { vpc_id: { value: "vpc-1", type: "string" }, db_password: { value: "x", type: "string", sensitive } } }),
 });
-const c = (cmd: string, by: string, more: Partial<Exclude<Case, string>> = {}): Case => ({ cmd, by, ...more });
+const c = (cmd: string, by: string | readonly string[], more: Partial<Exclude<Case, string>> = {}): Case => ({ cmd, by, ...more });
 
 policyTable("policies/terraform.cedar", {
   deny: [
     // read / printf -v / declare -x assign like `=`: an exported TF_CLI_ARGS (inherited here) takes the value.
     c("read TF_CLI_ARGS <<< -destroy; terraform apply", "terraform.destroy", { env: { TF_CLI_ARGS: "-no-color" } }),
     c("printf -v TF_CLI_ARGS -- -destroy; terraform apply", "terraform.destroy", { env: { TF_CLI_ARGS: "-no-color" } }),
-    c("printf -v TF_CLI_ARGS %s -destroy; export TF_CLI_ARGS; terraform apply", "terraform.destroy"),
-    c("declare -x TF_CLI_ARGS=-destroy; terraform apply", "terraform.destroy"),
+    c("printf -v TF_CLI_ARGS %s -destroy; export TF_CLI_ARGS; terraform apply", ["terraform.destroy", "terraform.env-inject-bypass"]),
+    c("declare -x TF_CLI_ARGS=-destroy; terraform apply", ["terraform.destroy", "terraform.env-inject-bypass"]),
     // destroy, every spelling
     c("terraform destroy", "terraform.destroy"),
     c("terraform destroy -auto-approve", "terraform.destroy"),
@@ -90,8 +90,8 @@ policyTable("policies/terraform.cedar", {
     c("terraform output -json", "terraform.output-secret", { files: outputsState(true), name: "output -json with a sensitive output in the state" }),
     c("terraform output -raw vpc_id", "terraform.output-secret", { name: "output -raw with no local state to read" }),
     // An unknown value is never split into words: `$(cat f)` is no saved-plan path; the command is unresolved.
-    c("TF_CLI_ARGS=$(cat f); terraform apply", "shell.unresolved-guarded", { env: { TF_CLI_ARGS: "-no-color" } }),
-    c("printf -v TF_CLI_ARGS '%s' \"$X\"; terraform apply", "shell.unresolved-guarded", { env: { TF_CLI_ARGS: "-no-color" } }),
+    c("TF_CLI_ARGS=$(cat f); terraform apply", ["shell.unresolved-guarded", "terraform.apply"], { env: { TF_CLI_ARGS: "-no-color" } }),
+    c("printf -v TF_CLI_ARGS '%s' \"$X\"; terraform apply", ["shell.unresolved-guarded", "terraform.apply"], { env: { TF_CLI_ARGS: "-no-color" } }),
     c("terraform frobnicate", "terraform.unknown-subcommand"),
     c("terraform future-command -x", "terraform.unknown-subcommand"),
     c("tofu -chdir=infra future-command", "terraform.unknown-subcommand"),
@@ -104,8 +104,8 @@ policyTable("policies/terraform.cedar", {
     c("terraform apply -replace=aws_db.x", "terraform.apply"),
     c("terraform apply -refresh-only", "terraform.apply"),
     c("terraform apply -target=aws_s3_bucket.b", "terraform.apply"),
-    c("terraform apply tf.plan", "terraform.apply-saved-plan"),
-    c("terraform apply -- x", "terraform.apply-saved-plan"),
+    c("terraform apply tf.plan", ["plan.not-inspected", "terraform.apply-saved-plan"]),
+    c("terraform apply -- x", ["plan.not-inspected", "terraform.apply-saved-plan"]),
     c("terraform destroy -target=aws_instance.a", "terraform.destroy-targeted"),
     c("terraform apply -destroy -target=aws_instance.a", "terraform.destroy-targeted"),
     c("terraform refresh", "terraform.refresh"),
@@ -137,9 +137,9 @@ policyTable("policies/terraform.cedar", {
     c("terraform output -json", "terraform.output-secret"),
     c("terraform show -json", "terraform.show-json"),
     c("terraform console", "terraform.console"),
-    c("TF_WORKSPACE=prod terraform apply", "terraform.env-state-swap"),
-    c("TF_DATA_DIR=.tf-prod terraform import aws_db.x db-1", "terraform.env-state-swap"),
-    { cmd: "terraform apply", by: "terraform.env-state-swap", env: { TF_WORKSPACE: "prod" }, name: "inherited TF_WORKSPACE=prod, terraform apply" },
+    c("TF_WORKSPACE=prod terraform apply", ["terraform.apply", "terraform.env-state-swap"]),
+    c("TF_DATA_DIR=.tf-prod terraform import aws_db.x db-1", ["terraform.env-state-swap", "terraform.import"]),
+    { cmd: "terraform apply", by: ["terraform.apply", "terraform.env-state-swap"], env: { TF_WORKSPACE: "prod" }, name: "inherited TF_WORKSPACE=prod, terraform apply" },
     c("export TF_WORKSPACE=prod", "terraform.env-inject-state-selector"),
     c("export TF_DATA_DIR=/tmp/other", "terraform.env-inject-state-selector"),
   ],

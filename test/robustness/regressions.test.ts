@@ -15,8 +15,8 @@ policyTable("robustness regressions", {
     { cmd: "echo '\\0164erraform destroy' | sh", by: "terraform.destroy" },
     { cmd: "sh -c \"echo '\\0164erraform destroy' | sh\"", by: "terraform.destroy" },
     // set -a exports every later assignment (src/shell/command.ts): the injection reaches terraform.
-    { cmd: "set -a; TF_CLI_ARGS=-destroy; terraform apply -auto-approve", by: "terraform.destroy" },
-    { cmd: "set -o allexport; TF_CLI_ARGS_apply=-destroy; terraform apply", by: "terraform.destroy" },
+    { cmd: "set -a; TF_CLI_ARGS=-destroy; terraform apply -auto-approve", by: ["terraform.destroy", "terraform.env-inject-bypass"] },
+    { cmd: "set -o allexport; TF_CLI_ARGS_apply=-destroy; terraform apply", by: ["terraform.destroy", "terraform.env-inject-bypass"] },
     { cmd: "set -ea; TF_CLI_ARGS=-auto-approve", by: "terraform.env-inject-bypass" },
     // Like \`( export ... )\`: the exported injection is denied even where it cannot outlive the subshell.
     { cmd: "( set -a; TF_CLI_ARGS=-destroy ); terraform apply -auto-approve", by: "terraform.env-inject-bypass" },

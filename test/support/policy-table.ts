@@ -1,5 +1,6 @@
 /** A deny / ask / allow case table per policy file, in the manner of ESLint's RuleTester: every deny and
- *  ask case names the policy that must decide it, every case asserts that Cedar reported no errors. */
+ *  ask case names the policies that decide it (exactly; an allow has none), every case asserts that Cedar
+ *  reported no errors. */
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,8 +16,8 @@ export type Case =
       readonly file?: { readonly tool: "Write" | "Edit" | "Read" | "Delete"; readonly path: string };
       /** Or an MCP tool call (mcp__<server>__<tool> with its input). */
       readonly mcp?: { readonly server: string; readonly tool: string; readonly input: unknown };
-      /** The policy id that must be among the deciding policies (required for deny and ask). */
-      readonly by?: string;
+      /** The deciding policies, exactly (one id, or every id when several decide; required for deny and ask). */
+      readonly by?: string | readonly string[];
       readonly cwd?: string;
       readonly env?: Record<string, string>;
       /** Files to create in the workspace first (relative path -> content). */
@@ -70,7 +71,8 @@ export function policyTable(name: string, table: Table, opts: GateOptions = {}):
           const errors = result.findings.flatMap((f) => f.errors);
           expect(errors, "Cedar errors").toEqual([]);
           expect(result.decision, result.reason).toBe(expected);
-          if (typeof c !== "string" && c.by) expect(result.policies, result.reason).toContain(c.by);
+          const by = typeof c === "string" || c.by === undefined ? [] : typeof c.by === "string" ? [c.by] : c.by;
+          expect([...result.policies].sort(), result.reason).toEqual([...by].sort());
           // The hook's scope shortcut must give exactly full Cedar's answer on every request of every case.
           for (const request of gate.requestsOf(result)) {
             const quick = gate.fast.authorize(request);

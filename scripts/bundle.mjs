@@ -35,6 +35,10 @@ for (const [name, entry] of Object.entries(bundles)) await build({
   // The statement parsers of database clients (libpg-query reads its .wasm next to itself; node-sql-parser's
   // dialect grammars are large) stay external too, imported only when a database client is on the line.
   external: ["@cedar-policy/cedar-wasm", "libpg-query", "node-sql-parser", "acorn", "hcl2-parser"],
+  // jsonc-parser's "main" is a UMD build whose require("./impl/...") calls esbuild cannot follow: the bundle
+  // then throws "Cannot find module './impl/format'" as it loads, and every hook falls back to the slow plain
+  // modules. Bundle its ES module build instead.
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   minify: true,
   keepNames: false,
   legalComments: "none",

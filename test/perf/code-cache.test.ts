@@ -19,4 +19,13 @@ process.stdout.write(JSON.stringify({ cacheUsed: h.cacheUsed, hasRunHook: typeof
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ cacheUsed: true, hasRunHook: true });
   });
+
+  it("loads dist/cli.cjs (the \`infragate\` command and the decision service) with its cache accepted", () => {
+    const probe = `const { loadBundle } = require(${JSON.stringify(path.join(ROOT, "hooks", "load-hook.cjs"))});
+const b = loadBundle(${JSON.stringify(ROOT)}, "cli");
+process.stdout.write(JSON.stringify({ cacheUsed: b.cacheUsed, hasMain: typeof b.exports.main === "function" }));`;
+    const r = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ cacheUsed: true, hasMain: true });
+  });
 });

@@ -15,7 +15,6 @@ for (const name of ["hook", "cli"]) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "infragate-warm-"));
 fs.mkdirSync(path.join(work, ".git"));
 process.env.INFRAGATE_HOME = path.join(work, "home");
-const hook = loadHook(root);
 const payloads = [
   { tool_name: "Bash", tool_input: { command: "git status && npm test" } },
   { tool_name: "Edit", tool_input: { file_path: path.join(work, "src", "a.ts"), old_string: "a", new_string: "b" } },
@@ -24,6 +23,19 @@ const payloads = [
   { tool_name: "Write", tool_input: { file_path: path.join(work, "terraform.tfstate"), content: "{}" } },
 ];
 (async () => {
+  try {
+    await warm();
+  } finally {
+    // Removed on failure too (a failed warm-up left its folder in the temp folder, one per build).
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+})().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
+
+async function warm() {
+  const hook = loadHook(root);
   for (const p of payloads) {
     const raw = JSON.stringify({ session_id: "warm", cwd: work, permission_mode: "default", hook_event_name: "PreToolUse", ...p });
     const io = { stdout: () => {}, stderr: () => {}, readStdin: async () => raw, env: process.env, cwd: work };
@@ -38,8 +50,4 @@ const payloads = [
     await cli.exports.main(["check", "--", p.tool_input.command], io);
   }
   cli.saveCache();
-  fs.rmSync(work, { recursive: true, force: true });
-})().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+}

@@ -5,7 +5,7 @@
  *  handed to Cedar, and when those are decided by their scope alone (no forbid, and an unconditional
  *  permit; or nothing at all) the answer is given without loading the wasm. Both are exact: see
  *  src/policy/scope.ts and the equivalence test. */
-import { getCedar, type CedarWasm } from "./cedar.js";
+import { cedarKeptWarm, getCedar, type CedarWasm } from "./cedar.js";
 import { actionAncestry } from "./schema.js";
 import { constraintMatches } from "./scope.js";
 import type { ActionGraph, CedarRequest, CompiledPolicies, DecisionKind, EntityData, PolicyPack, RequestVerdict, Uid } from "./types.js";
@@ -110,10 +110,11 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
     const setId = policySetFor(cedar, ids);
     if (typeof setId !== "string") return { failed: [setId.error] };
     const entities = schemaName ? request.entities : [...request.entities, ...actionEntities(request.action.id)];
-    // Cedar is a pure function of the policy set and the request with its entities: an identical request to
-    // the same preparsed set gets the remembered answer (a warm process sees the same requests again and again).
-    const key = `${setId}\0${JSON.stringify([request.principal, request.action, request.resource, request.context, entities])}`;
-    let answer = answers.get(key);
+    // Cedar is a pure function of the policy set and the request with its entities: in a warm process (which
+    // sees the same requests again and again) an identical request to the same preparsed set gets the
+    // remembered answer. A hook process would only pay for the key.
+    const key = cedarKeptWarm() ? `${setId}\0${JSON.stringify([request.principal, request.action, request.resource, request.context, entities])}` : undefined;
+    let answer = key === undefined ? undefined : answers.get(key);
     if (answer === undefined) {
       try {
         answer = cedar.statefulIsAuthorized({
@@ -128,7 +129,7 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
       } catch (err) {
         return { failed: [`Cedar threw: ${(err as Error).message}`] };
       }
-      if (answer.type === "success") remember(key, answer);
+      if (key !== undefined && answer.type === "success") remember(key, answer);
     }
     if (answer.type !== "success") return { failed: answer.errors.map((e) => e.message) };
     const { decision, diagnostics } = answer.response;

@@ -8,7 +8,7 @@ import http from "node:http";
 import net from "node:net";
 import { runHookWith } from "../hook/run.js";
 import type { CliIo } from "../util/process-io.js";
-import { preferOptimizedCedar } from "../policy/cedar.js";
+import { keepCedarWarm } from "../policy/cedar.js";
 import { readBuildId } from "./build-id.js";
 import { HTTP_TOKEN_HEADER, tokenMatches, type HttpConfig } from "./http-config.js";
 import { ensurePrivateDir, servePaths, type ServePaths } from "./paths.js";
@@ -84,7 +84,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const build = readBuildId(opts.packageRoot);
   if (build === "") throw new Error("infragate is not built (dist/build-id.txt is missing): run 'npm run build'");
   const buildFile = `${opts.packageRoot}/dist/build-id.txt`;
-  preferOptimizedCedar();
+  keepCedarWarm();
   const warm = createWarmRuntime();
   const startedAt = new Date().toISOString();
   let decisions = 0;
@@ -240,6 +240,8 @@ function createHttpListener(
       return fail(503, "infragate changed; the service restarts (this call is blocked: retry)");
     }
     const agent = m[1];
+    // Only Claude Code has HTTP hooks: another agent's answer shape would not be read as a deny there.
+    if (agent !== "claude-code") return fail(404, `no HTTP hooks for ${agent}`);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {

@@ -175,6 +175,8 @@ describe("the HTTP listener (Claude Code HTTP hooks)", () => {
     expect(garbage.status).toBe(200);
     expect(await garbage.text()).toMatch(DENY);
     expect((await fetch(url.replace("/infragate/hook/claude-code", "/"), { method: "GET" })).status).toBe(404);
+    // only Claude Code speaks HTTP hooks: another agent's answer shape would not be read as a deny there
+    expect((await fetch(url.replace("claude-code", "gemini"), { method: "POST", body: destroy, headers: { "x-infragate-token": token } })).status).toBe(404);
   });
 });
 

@@ -8,6 +8,7 @@ import http from "node:http";
 import net from "node:net";
 import { runHookWith } from "../hook/run.js";
 import type { CliIo } from "../util/process-io.js";
+import { getAgent } from "../agents/index.js";
 import { keepCedarWarm } from "../policy/cedar.js";
 import { readBuildId } from "./build-id.js";
 import { HTTP_TOKEN_HEADER, tokenMatches, type HttpConfig } from "./http-config.js";
@@ -240,8 +241,9 @@ function createHttpListener(
       return fail(503, "infragate changed; the service restarts (this call is blocked: retry)");
     }
     const agent = m[1];
-    // Only Claude Code has HTTP hooks: another agent's answer shape would not be read as a deny there.
-    if (agent !== "claude-code") return fail(404, `no HTTP hooks for ${agent}`);
+    // Only agents with HTTP hooks (their installer has an http variant): another agent's answer shape would
+    // not be read as a deny by an HTTP hook.
+    if (getAgent(agent)?.installer.http === undefined) return fail(404, `no HTTP hooks for ${agent}`);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {

@@ -123,8 +123,8 @@ export const runAuditHead: AuditVerb = async (args, io) => {
   if (!home) return EXIT_USAGE;
   try {
     const dir = auditDir(resolve(home));
-    const { head } = await readTail(dir, await listLogFiles(dir));
-    const hint = await readHeadFile(dir);
+    const { head } = readTail(dir, listLogFiles(dir));
+    const hint = readHeadFile(dir);
     if (hint && (hint.seq !== head.seq || hint.hash !== head.hash)) {
       io.stderr(`warning: head.json (seq ${hint.seq}) disagrees with the log (seq ${head.seq}); run 'infragate audit verify'\n`);
     }

@@ -1,5 +1,5 @@
 /** Where the log lives and how its files are named, ordered and chosen for the next append. */
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const AUDIT_DIR = "audit";
@@ -36,11 +36,12 @@ export function compareLogFiles(a: LogFileName, b: LogFileName): number {
   return a.day < b.day ? -1 : a.day > b.day ? 1 : a.index - b.index;
 }
 
-/** The log files in chain order, oldest first. A missing directory is an empty log. */
-export async function listLogFiles(dir: string): Promise<LogFileName[]> {
+/** The log files in chain order, oldest first. A missing directory is an empty log. (Synchronous, as every
+ *  file operation of an append: see append.ts.) */
+export function listLogFiles(dir: string): LogFileName[] {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = readdirSync(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw err;

@@ -2,7 +2,7 @@
  * The head of the chain: the last entry's seq and hash. `head.json` is a hint written under the
  * lock after each append; the log's own tail is read every time and the two are reconciled.
  */
-import { open, readFile, rename, writeFile } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { GENESIS_HASH } from "./hash.js";
 import { HEAD_FILE, type LogFileName } from "./files.js";
@@ -19,20 +19,35 @@ export interface Head {
 const EMPTY_HEAD: Head = { seq: 0, hash: GENESIS_HASH, file: "" };
 
 /** `head.json`, or undefined when it is missing or does not match its schema. */
-export async function readHeadFile(dir: string): Promise<HeadFile | undefined> {
+export function readHeadFile(dir: string): HeadFile | undefined {
   try {
-    const parsed = HeadFileSchema.safeParse(JSON.parse(await readFile(join(dir, HEAD_FILE), "utf8")));
+    const parsed = HeadFileSchema.safeParse(JSON.parse(readFileSync(join(dir, HEAD_FILE), "utf8")));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Atomically replaces `head.json` (write a temp file, rename over). */
-export async function writeHeadFile(dir: string, head: Head): Promise<void> {
-  const tmp = join(dir, `${HEAD_FILE}.${process.pid}.tmp`);
-  await writeFile(tmp, `${JSON.stringify({ seq: head.seq, hash: head.hash, file: head.file })}\n`);
-  await rename(tmp, join(dir, HEAD_FILE));
+/** head.json's fixed size: every write covers the whole of the previous one. */
+const HEAD_BYTES = 256;
+
+/** Rewrites `head.json` in place, padded to a fixed size, without truncating it. Not atomic, and it need not
+ *  be: it is a hint, and a torn one reads as missing, so the next append repairs it from the log's tail. A
+ *  temp file renamed over it, or a truncating write, would make the file system flush it at once (ext4's
+ *  auto_da_alloc), which cost more than the rest of the append. */
+export function writeHeadFile(dir: string, head: Head): void {
+  const json = JSON.stringify({ seq: head.seq, hash: head.hash, file: head.file });
+  const file = join(dir, HEAD_FILE);
+  if (json.length >= HEAD_BYTES) {
+    writeFileSync(file, `${json}\n`);
+    return;
+  }
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o644);
+  try {
+    writeSync(fd, `${json.padEnd(HEAD_BYTES - 1)}\n`, 0);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 interface Tail {
@@ -42,16 +57,18 @@ interface Tail {
   readonly newestEndsWithNewline: boolean;
 }
 
-const CHUNK = 64 * 1024;
+/** The first read from a file's end: most entries are well under this, and a longer last line is read by
+ *  growing the read (each append reads it, so it is kept small). */
+const CHUNK = 4 * 1024;
 const MAX_TAIL_READ = 4 * 1024 * 1024;
 
 /** The last valid entry, scanning files newest first and each file from its end. */
-export async function readTail(dir: string, files: readonly LogFileName[]): Promise<Tail> {
+export function readTail(dir: string, files: readonly LogFileName[]): Tail {
   let newestSize = 0;
   let newestEndsWithNewline = true;
   for (let i = files.length - 1; i >= 0; i--) {
     const f = files[i] as LogFileName;
-    const { size, text, complete } = await readEnd(join(dir, f.name));
+    const { size, text, complete } = readEnd(join(dir, f.name));
     if (i === files.length - 1) {
       newestSize = size;
       newestEndsWithNewline = size === 0 || text.endsWith("\n");
@@ -71,14 +88,14 @@ export async function readTail(dir: string, files: readonly LogFileName[]): Prom
   return { head: EMPTY_HEAD, newestSize, newestEndsWithNewline };
 }
 
-async function readEnd(path: string): Promise<{ size: number; text: string; complete: boolean }> {
-  const fh = await open(path, "r");
+function readEnd(path: string): { size: number; text: string; complete: boolean } {
+  const fd = openSync(path, "r");
   try {
-    const { size } = await fh.stat();
+    const { size } = fstatSync(fd);
     let want = Math.min(size, CHUNK);
     for (;;) {
       const buf = Buffer.alloc(want);
-      const { bytesRead } = await fh.read(buf, 0, want, size - want);
+      const bytesRead = readSync(fd, buf, 0, want, size - want);
       const text = buf.subarray(0, bytesRead).toString("utf8");
       const complete = want === size;
       // Need at least one full line (a newline before the last one) unless the whole file is in hand.
@@ -86,7 +103,7 @@ async function readEnd(path: string): Promise<{ size: number; text: string; comp
       want = Math.min(size, want * 4);
     }
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 /** The tamper-evident audit log: append, verify, read, and the `infragate audit` verbs. */
-export { appendAudit, type AppendOptions, type AppendResult } from "./append.js";
+export { appendAudit, auditCommits, setGroupCommit, type AppendOptions, type AppendResult, type GroupCommit } from "./append.js";
 export { verifyAudit, MAX_PROBLEMS, type AnchorCheck, type ProblemKind, type VerifyOptions, type VerifyProblem, type VerifyResult } from "./verify.js";
 export { readAudit, type AuditFilter, type ReadAuditResult } from "./read.js";
 export { runAudit, runAuditHead, runAuditShow, runAuditVerify, AUDIT_USAGE, type AuditIo, type AuditVerb } from "./cli.js";

@@ -4,10 +4,14 @@
  * process on this host that no longer exists, or left empty for over a second by a holder that
  * died between creating and writing it). Breaking is itself guarded by a second O_EXCL file so
  * two waiters cannot both break a lock and then delete each other's fresh one.
+ *
+ * Every file operation is synchronous: each is a few microseconds on a local disk, while an asynchronous one
+ * is a round trip through libuv's thread pool, and an append made of twenty of those was most of the decision
+ * service's answer time. Only the wait between two tries yields to the event loop.
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { open, readFile, stat, unlink } from "node:fs/promises";
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { LockInfoSchema } from "./schema.js";
 
 interface LockOptions {
@@ -24,7 +28,7 @@ export class LockTimeoutError extends Error {
   }
 }
 
-type Release = () => Promise<void>;
+type Release = () => void;
 
 const HOST = hostname();
 /** A holder writes its identity right after creating the file; empty for longer than this means it died. */
@@ -38,77 +42,81 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const deadline = Date.now() + timeoutMs;
   let delay = 1;
   for (;;) {
-    const release = await tryCreate(path);
+    const release = tryCreate(path);
     if (release) return release;
-    if (await breakIfStale(path, staleMs)) continue;
+    if (breakIfStale(path, staleMs)) continue;
     if (Date.now() >= deadline) throw new LockTimeoutError(path, timeoutMs);
     await sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 32);
   }
 }
 
-async function tryCreate(path: string): Promise<Release | undefined> {
-  let fh;
+function tryCreate(path: string): Release | undefined {
+  let fd;
   try {
-    fh = await open(path, "wx");
+    fd = openSync(path, "wx");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return undefined;
     throw err;
   }
   const identity = JSON.stringify({ pid: process.pid, host: HOST, time: Date.now(), nonce: randomUUID() });
   try {
-    await fh.writeFile(identity);
+    writeSync(fd, identity);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
-  return async () => {
+  return () => {
     try {
       // Only remove the lock if it is still ours: it may have been broken as stale and retaken
       // meanwhile (inode numbers are reused at once, so the content is what identifies it).
-      if ((await readFile(path, "utf8")) === identity) await unlink(path);
+      if (readFileSync(path, "utf8") === identity) unlinkSync(path);
     } catch {
       // already gone
     }
   };
 }
 
-async function breakIfStale(path: string, staleMs: number): Promise<boolean> {
-  const first = await staleStat(path, staleMs);
+function breakIfStale(path: string, staleMs: number): boolean {
+  const first = staleStat(path, staleMs);
   if (!first) return false;
   const guard = `${path}.break`;
-  let gh;
+  let gd;
   try {
-    gh = await open(guard, "wx");
+    gd = openSync(guard, "wx");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") return false;
     // Someone else is breaking it; a guard left by a crashed breaker is itself stale after staleMs.
     try {
-      if (Date.now() - (await stat(guard)).mtimeMs > staleMs) await unlink(guard);
+      if (Date.now() - statSync(guard).mtimeMs > staleMs) unlinkSync(guard);
     } catch {
       // gone meanwhile
     }
     return false;
   }
   try {
-    await gh.close();
-    const again = await staleStat(path, staleMs);
+    closeSync(gd);
+    const again = staleStat(path, staleMs);
     if (!again || again.key !== first.key) return false;
-    await unlink(path);
+    unlinkSync(path);
     return true;
   } catch {
     return false;
   } finally {
-    await unlink(guard).catch(() => undefined);
+    try {
+      unlinkSync(guard);
+    } catch {
+      // gone already
+    }
   }
 }
 
 /** The lock's stat if it is stale, otherwise undefined (also when it vanished). */
-async function staleStat(path: string, staleMs: number): Promise<{ key: string } | undefined> {
+function staleStat(path: string, staleMs: number): { key: string } | undefined {
   let st;
   let text: string;
   try {
-    st = await stat(path);
-    text = await readFile(path, "utf8");
+    st = statSync(path);
+    text = readFileSync(path, "utf8");
   } catch {
     return undefined;
   }

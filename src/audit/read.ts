@@ -31,7 +31,7 @@ export async function readAudit(home: string, filter: AuditFilter = {}): Promise
   const dir = auditDir(resolve(home));
   const entries: AuditEntry[] = [];
   let invalidLines = 0;
-  for await (const l of readLogLines(dir, await listLogFiles(dir))) {
+  for await (const l of readLogLines(dir, listLogFiles(dir))) {
     if (!l.ok) {
       invalidLines++;
       continue;

@@ -74,10 +74,10 @@ export async function verifyAudit(home: string, options: VerifyOptions = {}): Pr
     throw new TypeError("verifyAudit: head must be 64 lowercase hex characters");
   }
   const dir = auditDir(resolve(home));
-  const files = await listLogFiles(dir);
+  const files = listLogFiles(dir);
   const wanted = new Set<string>();
   if (options.head) wanted.add(options.head);
-  const hint = await readHeadFile(dir);
+  const hint = readHeadFile(dir);
   if (hint && hint.seq > 0) wanted.add(hint.hash);
   const seen = new Map<string, { seq: number; file: string; line: number; index: number }>();
 

@@ -6,6 +6,7 @@ import { getInfragateHome } from "../config/home.js";
 import { getPackageRoot } from "../policy/pack.js";
 import { readBuildId } from "../serve/build-id.js";
 import { sendRequest } from "../serve/client.js";
+import type { ServeStatus } from "../serve/protocol.js";
 import { readHttpConfig } from "../serve/http-config.js";
 import { ensurePrivateDir, servePaths } from "../serve/paths.js";
 import { parseArgs } from "../util/args.js";
@@ -27,7 +28,7 @@ that cannot reach it decides in its own process; nothing that fails ever allows.
 
 const DEFAULT_IDLE_MINUTES = 60;
 
-async function ping(home: string, build: string): Promise<{ pid: number; decisions: number; httpPort: number | null } | string> {
+async function ping(home: string, build: string): Promise<ServeStatus | string> {
   try {
     const res = await sendRequest(servePaths(home).socket, { kind: "ping", build }, 1000);
     if (res.ok && "status" in res) return res.status;
@@ -143,7 +144,7 @@ export const runServe: Verb = async (args, io) => {
       io.stdout(`infragate serve: not running (${s})\n`);
       return 1;
     }
-    io.stdout(`infragate serve: running (pid ${s.pid}, ${s.decisions} decisions${s.httpPort ? `, http 127.0.0.1:${s.httpPort}` : ""})\n`);
+    io.stdout(`infragate serve: running (pid ${s.pid}, ${s.decisions} decisions in ${s.auditCommits} audit commits${s.httpPort ? `, http 127.0.0.1:${s.httpPort}` : ""})\n`);
     return 0;
   }
   if (p.flags.has("stop")) {

@@ -16,3 +16,25 @@ export function readBuildId(packageRoot: string): string {
     return "";
   }
 }
+
+/** Has the build id changed since `build` was read? A stat per call; the file is read again only when its
+ *  stat changed (a rebuild that produced the same id is no change). */
+export function buildWatcher(packageRoot: string, build: string): () => boolean {
+  const file = buildIdFile(packageRoot);
+  const stamp = (): string => {
+    try {
+      const st = fs.statSync(file);
+      return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    } catch {
+      return "-";
+    }
+  };
+  let seen = stamp();
+  return () => {
+    const now = stamp();
+    if (now === seen) return false;
+    if (readBuildId(packageRoot) !== build) return true;
+    seen = now;
+    return false;
+  };
+}

@@ -2,14 +2,14 @@
  *  dependency-free hooks/serve-client.cjs, which speaks the same protocol). */
 import net from "node:net";
 import { z } from "zod";
-import type { ServeRequest } from "./protocol.js";
+import { ServeStatusSchema, type ServeRequest } from "./protocol.js";
 
 const ResponseSchema = z.union([
   z.object({ ok: z.literal(true), build: z.string(), stdout: z.string(), stderr: z.string(), exitCode: z.number() }),
   z.object({
     ok: z.literal(true),
     build: z.string(),
-    status: z.object({ pid: z.number(), build: z.string(), startedAt: z.string(), decisions: z.number(), httpPort: z.number().nullable(), root: z.string() }),
+    status: ServeStatusSchema,
   }),
   z.object({ ok: z.literal(false), build: z.string(), error: z.string() }),
 ]);

@@ -32,14 +32,17 @@ export type ServeResponse =
   | { readonly ok: true; readonly build: string; readonly status: ServeStatus }
   | { readonly ok: false; readonly build: string; readonly error: string };
 
-export interface ServeStatus {
-  readonly pid: number;
-  readonly build: string;
-  readonly startedAt: string;
-  readonly decisions: number;
-  readonly httpPort: number | null;
-  readonly root: string;
-}
+export const ServeStatusSchema = z.object({
+  pid: z.number(),
+  build: z.string(),
+  startedAt: z.string(),
+  decisions: z.number(),
+  /** Audit groups committed (one lock, one write, one fdatasync each): fewer than decisions under load. */
+  auditCommits: z.number(),
+  httpPort: z.number().nullable(),
+  root: z.string(),
+});
+export type ServeStatus = z.infer<typeof ServeStatusSchema>;
 
 /** Largest request the service reads (a hook payload is capped by the agents long before this). */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;

@@ -11,24 +11,23 @@ import { getPackageRoot, prebuiltPackPath } from "../policy/pack.js";
 import { loadRuntime, type RuntimeOptions } from "../runtime/context.js";
 
 function statKey(file: string): string {
-  try {
-    const st = fs.statSync(file);
-    return `${st.mtimeMs}:${st.size}:${st.ino}`;
-  } catch {
-    return "-";
-  }
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  return st ? `${st.mtimeMs}:${st.size}:${st.ino}` : "-";
 }
 
 /** Everything a decision's rules depend on, as one string of stats: equal strings, equal rules. */
 export function rulesSignature(root: string, packRoot: string): string {
   const parts = [statKey(prebuiltPackPath(packRoot)), statKey(path.join(root, ".infragate", "config.json"))];
   const dir = path.join(root, ".infragate", "policies");
-  parts.push(statKey(dir));
+  const dirKey = statKey(dir);
+  parts.push(dirKey);
   let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith(".cedar")).sort();
-  } catch {
-    names = [];
+  if (dirKey !== "-") {
+    try {
+      names = fs.readdirSync(dir).filter((n) => n.endsWith(".cedar")).sort();
+    } catch {
+      names = [];
+    }
   }
   for (const n of names) parts.push(`${n}=${statKey(path.join(dir, n))}`);
   return parts.join("|");

@@ -91,7 +91,7 @@ describe("stale lock recovery", () => {
     const { unlink } = await import("node:fs/promises");
     await unlink(lockPath());
     await writeFile(lockPath(), JSON.stringify({ pid: 1, host: "other", time: Date.now() }));
-    await release();
+    release();
     expect((await stat(lockPath())).isFile()).toBe(true);
   });
 });

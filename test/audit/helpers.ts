@@ -29,7 +29,7 @@ export function input(overrides: Partial<AuditInput> = {}): AuditInput {
 
 /** Log file names in chain order. */
 export async function logFiles(home: string): Promise<string[]> {
-  return (await listLogFiles(join(home, "audit"))).map((f) => f.name);
+  return listLogFiles(join(home, "audit")).map((f) => f.name);
 }
 
 export async function readLines(home: string, file: string): Promise<string[]> {

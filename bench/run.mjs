@@ -41,7 +41,7 @@ function claudePayload(toolName, toolInput) {
 }
 
 // The installed hook command, exactly as `infragate install claude-code` writes it.
-const hook = [path.join(root, "hooks", "infragate-hook.mjs"), "claude-code"];
+const hook = [path.join(root, "hooks", "infragate-hook.cjs"), "claude-code"];
 const cases = [
   { name: "hook: Bash git status", args: hook, input: claudePayload("Bash", { command: "git status" }), target: 1.15 },
   { name: "hook: Bash make test", args: hook, input: claudePayload("Bash", { command: "make test" }), target: 1.25, vs: "hook: Bash git status" },

@@ -1,5 +1,5 @@
 // The CliIo of this process (real streams, stdin read once, env, cwd), shared by the launchers
-// (hooks/infragate-hook.mjs, bin/infragate.cjs).
+// (hooks/infragate-hook.cjs, bin/infragate.cjs).
 "use strict";
 
 function readStdin() {

@@ -18,7 +18,7 @@ twice changes nothing. Changes are edits of infragate's own keys: comments, inde
 stay as they were (settings with comments are read as the agents read them). When a file changes, what was
 there is kept under $INFRAGATE_HOME/backups; nothing is left beside it, and uninstall removes a folder it
 leaves empty.
-The installed command runs the absolute node binary with the absolute path of hooks/infragate-hook.mjs;
+The installed command runs the absolute node binary with the absolute path of hooks/infragate-hook.cjs;
 where the agent has no fail-closed switch, the command ends in '|| exit 2' so that a hook that cannot start
 still blocks.
 

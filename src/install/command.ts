@@ -19,7 +19,7 @@ export function launcherPath(opts: CommandOptions = {}): string {
   return path.join(opts.root ?? getPackageRoot(), LAUNCHER);
 }
 
-/** `'<abs node>' '<abs root>/hooks/infragate-hook.mjs' <agent>` */
+/** `'<abs node>' '<abs root>/hooks/infragate-hook.cjs' <agent>` */
 export function hookCommand(agent: string, opts: CommandOptions = {}): string {
   const node = opts.node ?? process.execPath;
   return [node, launcherPath(opts), agent].map(shellQuote).join(" ");

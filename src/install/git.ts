@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
-import { MARKER } from "../agents/settings/marker.js";
+import { MARKER, namesLauncher } from "../agents/settings/marker.js";
 
 export const CHAINED = "pre-commit.infragate-chained";
 const BEGIN = "# >>> infragate pre-commit >>>";
@@ -61,7 +61,7 @@ export interface GitResult {
 }
 
 function isOurs(file: string): boolean {
-  return fs.existsSync(file) && fs.readFileSync(file, "utf8").includes(MARKER);
+  return fs.existsSync(file) && namesLauncher(fs.readFileSync(file, "utf8"));
 }
 
 export async function installGit(dir: string, command: string): Promise<GitResult> {

@@ -30,7 +30,7 @@ export async function buildPackage(): Promise<string> {
 }
 
 /** The command the installers write: absolute node + the absolute launcher + the agent. */
-export const launcherCommand = (agent: string): string => `${q(process.execPath)} ${q(path.join(packageRoot(), "hooks", "infragate-hook.mjs"))} ${agent}`;
+export const launcherCommand = (agent: string): string => `${q(process.execPath)} ${q(path.join(packageRoot(), "hooks", "infragate-hook.cjs"))} ${agent}`;
 /** The hook verb straight from dist. */
 export const binCommand = (agent: string): string => `${q(process.execPath)} ${q(path.join(packageRoot(), "dist", "cli", "bin.js"))} hook ${agent}`;
 

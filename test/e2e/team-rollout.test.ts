@@ -74,7 +74,7 @@ describe("install claude-code --team, committed in one clone, in another clone",
   it("names no path of the machine that installed it", () => {
     expect(command).not.toContain(TMP);
     expect(command).not.toContain(ROOT);
-    expect(command).toContain("$d/node_modules/infragate/hooks/infragate-hook.mjs");
+    expect(command).toContain("$d/node_modules/infragate/hooks/infragate-hook.cjs");
   });
 
   it("blocks every call with 'run npm install' before npm install", async () => {
@@ -86,7 +86,7 @@ describe("install claude-code --team, committed in one clone, in another clone",
   it("after npm install (offline, from the tarball), denies terraform destroy and lets terraform plan through", async () => {
     const ci = await run("npm", ["ci", "--offline", "--no-audit", "--no-fund"], clone);
     expect(ci.exitCode, ci.stderr).toBe(0);
-    expect(fs.existsSync(path.join(clone, "node_modules", "infragate", "hooks", "infragate-hook.mjs"))).toBe(true);
+    expect(fs.existsSync(path.join(clone, "node_modules", "infragate", "hooks", "infragate-hook.cjs"))).toBe(true);
     const destroy = await hook(clone, "terraform destroy -auto-approve");
     expect(destroy.exitCode, destroy.stderr).toBe(2);
     expect(`${destroy.stdout}${destroy.stderr}`).toContain("terraform.destroy");

@@ -11,7 +11,7 @@ import { tempDir } from "../support/temp.js";
 let dir: string;
 let opts: InstallOptions;
 const ROOT = getPackageRoot();
-const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.mjs");
+const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.cjs");
 
 beforeEach(() => {
   dir = tempDir("infragate-install-");
@@ -51,7 +51,7 @@ describe.each(["claude-code", "gemini", "codex"] as const)("%s installer", (agen
     expect(s.model).toBe("x");
     expect(s.hooks.PostToolUse?.[0]).toEqual(OTHER_GROUP);
     const after = AFTER[agent];
-    const ours = (s.hooks[after] ?? []).flatMap((g) => g.hooks).filter((h) => h.command.includes("infragate-hook.mjs"));
+    const ours = (s.hooks[after] ?? []).flatMap((g) => g.hooks).filter((h) => h.command.includes("infragate-hook.cjs"));
     // The post-tool hook (session memory of what ran) has no fail-closed suffix: it blocks nothing.
     expect(ours.map((h) => h.command)).toEqual([`${process.execPath} ${LAUNCHER} ${agent}`]);
     const groups = s.hooks[event] ?? [];
@@ -151,10 +151,10 @@ describe("cursor installer", () => {
     expect(s.version).toBe(1);
     expect(s.hooks.afterFileEdit?.[0]).toEqual(other);
     for (const e of ["afterShellExecution", "afterFileEdit"]) {
-      expect((s.hooks[e] ?? []).filter((h) => String(h.command).includes("infragate-hook.mjs"))).toEqual([{ command: `${process.execPath} ${LAUNCHER} cursor`, timeout: 30 }]);
+      expect((s.hooks[e] ?? []).filter((h) => String(h.command).includes("infragate-hook.cjs"))).toEqual([{ command: `${process.execPath} ${LAUNCHER} cursor`, timeout: 30 }]);
     }
     for (const e of ["beforeShellExecution", "beforeReadFile", "beforeMCPExecution", "preToolUse"]) {
-      const ours = (s.hooks[e] ?? []).filter((h) => String(h.command).includes("infragate-hook.mjs"));
+      const ours = (s.hooks[e] ?? []).filter((h) => String(h.command).includes("infragate-hook.cjs"));
       expect(ours).toEqual([{ command: `${process.execPath} ${LAUNCHER} cursor`, timeout: 30, failClosed: true }]);
     }
     expect(s.hooks.beforeShellExecution?.[0]).toEqual(other);
@@ -189,7 +189,7 @@ describe("plugin and pre-commit manifests", () => {
     const h = JSON.parse(fs.readFileSync(path.join(ROOT, "hooks", "hooks.json"), "utf8")) as { hooks: { PreToolUse: { matcher: string; hooks: { command: string; timeout: number }[] }[] } };
     const group = h.hooks.PreToolUse[0];
     expect(group?.matcher).toBe("*");
-    expect(group?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/hooks/infragate-hook.mjs" claude-code');
+    expect(group?.hooks[0]?.command).toBe('node "${CLAUDE_PLUGIN_ROOT}/hooks/infragate-hook.cjs" claude-code');
     expect(group?.hooks[0]?.timeout).toBe(30);
     // The same handlers as `infragate install claude-code` writes: fail closed, and session memory of what ran.
     expect(group?.hooks[0]).toMatchObject({ onFailure: "block" });

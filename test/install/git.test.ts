@@ -67,7 +67,7 @@ describe("install git", () => {
     const r = await install("git", opts(dir));
     expect(r.files[0]?.file).toBe(path.join(dir, ".husky", "pre-commit"));
     const text = fs.readFileSync(path.join(dir, ".husky", "pre-commit"), "utf8");
-    expect(text).toMatch(/infragate-hook\.mjs git \|\| exit \$\?/);
+    expect(text).toMatch(/infragate-hook\.cjs git \|\| exit \$\?/);
     expect(text.endsWith("npx lint-staged\n")).toBe(true);
     expect((await install("git", opts(dir))).files[0]?.changed).toBe(false);
     await uninstall("git", opts(dir));

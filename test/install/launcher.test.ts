@@ -1,4 +1,5 @@
-/** The launcher agents run: it answers through dist/, and blocks when infragate cannot even be loaded. */
+/** The launchers agents run (hooks/infragate-hook.cjs, installed now; hooks/infragate-hook.mjs, named by installs of
+ *  earlier versions): each answers through dist/, and blocks when infragate cannot even be loaded. */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,10 +8,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, ROOT } from "../e2e/support/build.js";
 import { tempDir } from "../support/temp.js";
 
-const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.mjs");
 const env = () => ({ PATH: process.env.PATH ?? "", HOME: os.homedir(), INFRAGATE_HOME: tempDir("infragate-launcher-"), INFRAGATE_SERVE_AUTOSTART: "0" });
 
-describe("hooks/infragate-hook.mjs", () => {
+describe.each(["infragate-hook.cjs", "infragate-hook.mjs"])("hooks/%s", (name) => {
+  const LAUNCHER = path.join(ROOT, "hooks", name);
+
   beforeAll(async () => {
     await ensureBuilt();
   }, 180_000);
@@ -35,8 +37,8 @@ describe("hooks/infragate-hook.mjs", () => {
   it.each(["claude-code", "cursor", "gemini", "codex", "git"])("blocks for %s when dist/ is missing", async (agent) => {
     const copy = tempDir("infragate-nodist-");
     fs.mkdirSync(path.join(copy, "hooks"));
-    fs.copyFileSync(LAUNCHER, path.join(copy, "hooks", "infragate-hook.mjs"));
-    const r = await execa(process.execPath, [path.join(copy, "hooks", "infragate-hook.mjs"), agent], { input: "{}", env: env(), extendEnv: false, reject: false });
+    fs.copyFileSync(LAUNCHER, path.join(copy, "hooks", name));
+    const r = await execa(process.execPath, [path.join(copy, "hooks", name), agent], { input: "{}", env: env(), extendEnv: false, reject: false });
     expect(r.exitCode).toBe(agent === "git" ? 1 : 2);
     expect(r.stderr).toMatch(/infragate could not start/);
     if (agent !== "git") expect(r.stdout).toMatch(/deny/);

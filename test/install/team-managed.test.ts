@@ -63,7 +63,7 @@ describe("install --managed", () => {
     expect(s.hooks?.PreToolUse?.[0]?.hooks[0]?.onFailure).toBe("block");
     expect(fs.existsSync(path.join(dir, ".claude"))).toBe(false);
     await uninstall("claude-code", { ...opts, managed: { file } });
-    expect(JSON.stringify(fs.existsSync(file) ? json(file) : {})).not.toContain("infragate-hook.mjs");
+    expect(JSON.stringify(fs.existsSync(file) ? json(file) : {})).not.toContain("infragate-hook");
   });
 
   it("Gemini's system settings and Cursor's enterprise hooks; Codex has none", async () => {
@@ -71,7 +71,7 @@ describe("install --managed", () => {
     const cur = path.join(dir, "etc", "cursor", "hooks.json");
     await install("gemini", { ...opts, managed: { file: gem } });
     await install("cursor", { ...opts, managed: { file: cur } });
-    expect(commands(gem)[0]).toContain("infragate-hook.mjs");
+    expect(commands(gem)[0]).toContain("infragate-hook.cjs");
     expect(JSON.stringify(json(cur))).toContain('"failClosed":true');
     await expect(install("codex", { ...opts, managed: {} })).rejects.toThrow(/no system-wide hook settings/);
   });

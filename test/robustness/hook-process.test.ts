@@ -14,7 +14,7 @@ beforeAll(async () => {
   ws = makeWorkspace();
 }, 300_000);
 
-const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.mjs");
+const LAUNCHER = path.join(ROOT, "hooks", "infragate-hook.cjs");
 
 async function hook(agent: string, input: Buffer | string, entry: "bin" | "launcher" = "bin"): Promise<[HookRun, number]> {
   const args = entry === "bin" ? [BIN, "hook", agent] : [LAUNCHER, agent];
@@ -74,7 +74,7 @@ describe("claude-code (real process): oversized and deep commands", () => {
   });
 });
 
-describe("the installed launcher (hooks/infragate-hook.mjs)", () => {
+describe("the installed launcher (hooks/infragate-hook.cjs)", () => {
   it.each(AGENTS)("%s: binary garbage blocks", async (agent) => {
     const [run, ms] = await hook(agent, garbage(1024, 11), "launcher");
     expectBlock(agent, run, /infragate/, ms);

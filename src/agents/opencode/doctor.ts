@@ -9,7 +9,7 @@ import { check, type Check } from "../checks.js";
 import { firstJson } from "../common.js";
 import type { AgentDoctor } from "../descriptor.js";
 import type { HookEntry, SettingsFile } from "../settings/entries.js";
-import { MARKER } from "../settings/marker.js";
+import { namesLauncher } from "../settings/marker.js";
 import { opencodeDir, PLUGIN_FILE } from "./install.js";
 import { PLUGIN_DEADLINE_MS } from "./plugin.js";
 
@@ -30,7 +30,7 @@ function readPlugin(file: string): SettingsFile {
   } catch {
     command = undefined;
   }
-  return { file, exists: true, json: { command, ours: text.includes(MARKER) }, error: undefined };
+  return { file, exists: true, json: { command, ours: namesLauncher(text) }, error: undefined };
 }
 
 function entries(s: SettingsFile): HookEntry[] {

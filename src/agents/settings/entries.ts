@@ -3,7 +3,7 @@
  *  `hooks.<event>[]` flat (Cursor, Copilot). */
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import fs from "node:fs";
-import { HTTP_HOOK_PATH, isServiceStarter, MARKER } from "./marker.js";
+import { HTTP_HOOK_PATH, isServiceStarter, namesLauncher } from "./marker.js";
 
 export interface HookEntry {
   /** The agent's registry name. */
@@ -64,7 +64,7 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** Is this hook command infragate's (for this agent)? */
 export function isInfragateCommand(command: string, args: readonly string[] = [], agent = ""): boolean {
   const text = [command, ...args].join(" ");
-  if (text.includes(MARKER) || /infragate/i.test(text)) return true;
+  if (namesLauncher(text) || /infragate/i.test(text)) return true;
   return agent !== "" && new RegExp(`\\bhook\\s+${agent.replace(/[^a-z0-9-]/g, "")}\\b`).test(text);
 }
 

@@ -1,6 +1,6 @@
 /**
  * The `{"version": 1, "hooks": {"<event>": [handler, ...]}}` shape shared by Cursor and Copilot (flat handler
- * lists, no matcher groups). Our handlers are found by their command (MARKER) under commandKey; everything else
+ * lists, no matcher groups). Our handlers are found by their command (namesLauncher) under commandKey; everything else
  * is left exactly as it was.
  */
 import { deepEqual, isObject, type JsonObject } from "./json.js";

@@ -1,6 +1,6 @@
 /**
  * The `{"hooks": {"<Event>": [{"matcher", "hooks": [handler]}]}}` shape shared by Claude Code, Gemini CLI and
- * Codex. Our handlers are found by their command (MARKER); everything else is left exactly as it was.
+ * Codex. Our handlers are found by their command (namesLauncher); everything else is left exactly as it was.
  */
 import { deepEqual, isObject, type JsonObject } from "./json.js";
 import { isOurHandler } from "./marker.js";

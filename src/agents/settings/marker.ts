@@ -1,7 +1,15 @@
 /** How install, uninstall and doctor recognise infragate's own hook entries. */
-export const LAUNCHER = "hooks/infragate-hook.mjs";
-/** Every installed command contains this. */
-export const MARKER = "infragate-hook.mjs";
+/** The launcher installed commands run: CommonJS, so a hook call does not start Node's ES module loader. */
+export const LAUNCHER = "hooks/infragate-hook.cjs";
+/** Every command installed now contains this. */
+export const MARKER = "infragate-hook.cjs";
+/** Commands installed by earlier versions name the ES module launcher (still shipped: it runs the .cjs one). */
+const LEGACY_MARKER = "infragate-hook.mjs";
+
+/** Does this command, script or plugin text name infragate's launcher (this version's or an earlier one's)? */
+export function namesLauncher(text: string): boolean {
+  return text.includes(MARKER) || text.includes(LEGACY_MARKER);
+}
 
 /** The service starter run at session start by an --http install (`.../bin/infragate.cjs serve --detach`). */
 const SERVE_START = /infragate\.cjs'? serve --detach/;
@@ -13,7 +21,7 @@ export function isServiceStarter(command: string): boolean {
 }
 
 export function isOurCommand(command: unknown): boolean {
-  return typeof command === "string" && (command.includes(MARKER) || SERVE_START.test(command));
+  return typeof command === "string" && (namesLauncher(command) || SERVE_START.test(command));
 }
 
 /** A hook handler of ours: a command one, or an HTTP one to the decision service. */

@@ -38,7 +38,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   "git-hook": ["agents", "audit", "clis", "config", "decide", "facts", "policy", "runtime", "shell", "state", "util"],
   "policy-test": ["clis", "config", "decide", "facts", "policy", "runtime", "shell", "util"],
   hook: ["agents", "config", "decide", "git-hook", "policy", "runtime", "shell", "util"],
-  serve: ["agents", "config", "decide", "hook", "policy", "runtime", "shell", "util"],
+  serve: ["agents", "audit", "config", "decide", "hook", "policy", "runtime", "shell", "util"],
   doctor: ["agents", "audit", "config", "decide", "policy", "runtime", "serve", "shell", "util"],
   install: ["agents", "config", "doctor", "policy", "serve", "util"],
   cli: [

@@ -85,7 +85,7 @@ describe("Claude Code (real CLI) in bypassPermissions mode", () => {
     const settings = JSON.parse(project.read(".claude/settings.json") ?? "{}") as { hooks: { PreToolUse: { matcher: string; hooks: { command: string }[] }[] } };
     const command = settings.hooks.PreToolUse[0]?.hooks[0]?.command ?? "";
     expect(command.startsWith(`${process.execPath} `) || command.startsWith(`'${process.execPath}' `)).toBe(true);
-    expect(command).toMatch(/\/hooks\/infragate-hook\.mjs'? claude-code$/);
+    expect(command).toMatch(/\/hooks\/infragate-hook\.cjs'? claude-code$/);
   });
 
   STEPS.forEach((step, i) => {
@@ -116,7 +116,7 @@ describe("Claude Code (real CLI) in bypassPermissions mode", () => {
     expect(project.read(".env.production")).toBeUndefined();
     expect(project.read(".claude/settings.local.json")).toBeUndefined();
     const settings = project.read(".claude/settings.json") ?? "";
-    expect(settings).toMatch(/infragate-hook\.mjs/);
+    expect(settings).toMatch(/infragate-hook\.cjs/);
     expect(project.read("notes.txt")).toBe("hello\n");
   });
 

@@ -88,7 +88,7 @@ suite(`Codex (real CLI), danger-full-access, approval never${SKIP}`, () => {
     expect(project.stubCalls().filter((c) => /^(terraform destroy|aws s3 rb)/.test(c))).toEqual([]);
     expect(project.read("terraform.tfstate")).toBe(STATE);
     expect(project.read("envs/prod/terraform.tfstate")).toBeUndefined();
-    expect(project.read(".codex/hooks.json")).toMatch(/infragate-hook\.mjs/);
+    expect(project.read(".codex/hooks.json")).toMatch(/infragate-hook\.cjs/);
     expect(project.read("notes.txt")).toBe("hello\n");
   });
 });

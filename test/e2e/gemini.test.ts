@@ -92,7 +92,7 @@ describe("Gemini CLI (real CLI) in --yolo mode", () => {
   it("blocked calls had no effect", () => {
     expect(project.stubCalls().filter((c) => c.startsWith("terraform destroy"))).toEqual([]);
     expect(project.read("terraform.tfstate")).toBe('{"version":4,"serial":1,"lineage":"aaaa"}\n');
-    expect(project.read(".gemini/settings.json")).toMatch(/infragate-hook\.mjs/);
+    expect(project.read(".gemini/settings.json")).toMatch(/infragate-hook\.cjs/);
     expect(project.read("notes.txt")).toBe("hello\n");
   });
 });

@@ -16,6 +16,7 @@ import { HTTP_TOKEN_HEADER, tokenMatches, type HttpConfig } from "./http-config.
 import { ensurePrivateDir, servePaths, type ServePaths } from "./paths.js";
 import { MAX_REQUEST_BYTES, ServeRequestSchema, type HookAnswer, type ServeResponse, type ServeStatus } from "./protocol.js";
 import { createWarmRuntime } from "./warm-runtime.js";
+import { warmUp } from "./warm-up.js";
 
 /** How long, at most, an audit group waits for the appends of decisions in flight (and, under load, for the
  *  next requests): measured with bench/serve.mjs, groups of ~8 instead of ~2 at 32 concurrent clients, for
@@ -191,6 +192,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   fs.writeFileSync(paths.pidFile, `${JSON.stringify({ pid: process.pid, build, httpPort: opts.http?.port ?? null })}\n`, { mode: 0o600 });
   opts.log(`listening: socket ${paths.socket}${opts.http ? `, http 127.0.0.1:${opts.http.port}` : ""}, build ${build}`);
+  const warmStarted = Date.now();
+  void warmUp(paths.dir, cleanEnv(opts.env), warm.load).then(
+    (n) => opts.log(`warmed up: ${n} decisions in a scratch workspace, ${Date.now() - warmStarted} ms`),
+    (err: unknown) => opts.log(`warm-up failed (the first call pays for it): ${err instanceof Error ? err.message : String(err)}`),
+  );
 
   // Housekeeping: idle exit, a socket that was removed or taken over (another service, a deleted home).
   const tick = setInterval(() => {

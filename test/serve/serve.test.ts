@@ -6,7 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, cli, exited, freePort, payload, runHook, sandbox, startService, type Sandbox } from "./support.js";
+import { cleanup, cli, exited, freePort, payload, runHook, sandbox, serviceLog, startService, type Sandbox } from "./support.js";
 
 afterEach(cleanup);
 
@@ -94,6 +94,24 @@ describe("infragate serve", () => {
     fs.rmSync(dir, { recursive: true });
     expect(runHook(sb, status).code).toBe(0);
     expect(decisions(sb)).toBe(3);
+  });
+
+  it("warms up in a scratch workspace: nothing reaches the user's audit, memory or decision count", async () => {
+    const sb = sandbox();
+    // What a killed service's warm-up left behind is removed by the next one.
+    fs.mkdirSync(path.join(sb.home, "serve", "warm-up-left"), { recursive: true, mode: 0o700 });
+    const child = await startService(sb);
+    const until = Date.now() + 60_000;
+    while (Date.now() < until && !/warmed up|warm-up failed/.test(serviceLog(child))) await new Promise((r) => setTimeout(r, 100));
+    expect(serviceLog(child)).toMatch(/warmed up: 3 decisions/);
+    expect(decisions(sb)).toBe(0);
+    expect(fs.readdirSync(path.join(sb.home, "serve")).filter((n) => n.startsWith("warm-up-"))).toEqual([]);
+    // No audit log, session memory or state record: the user's home holds the service's own folder only.
+    expect(fs.readdirSync(sb.home)).toEqual(["serve"]);
+    // The first real call after it is the service's, and it is decided and audited as usual.
+    expect(runHook(sb, payload(sb, "Bash", { command: "terraform destroy" })).stdout).toMatch(DENY);
+    expect(decisions(sb)).toBe(1);
+    expect(fs.readdirSync(path.join(sb.home, "audit")).some((n) => n.endsWith(".jsonl"))).toBe(true);
   });
 
   it("exits when idle, and when its socket is removed", async () => {

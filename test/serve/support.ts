@@ -76,12 +76,20 @@ export function cli(sb: Sandbox, args: readonly string[], extraEnv: Record<strin
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
 
+const logs = new WeakMap<ChildProcess, () => string>();
+
+/** What a service started by startService has written to its log so far. */
+export function serviceLog(child: ChildProcess): string {
+  return logs.get(child)?.() ?? "";
+}
+
 /** `infragate serve` in the foreground, as a child this test owns; resolves once it answers. */
 export async function startService(sb: Sandbox, args: readonly string[] = []): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, "serve", ...args], { env: sb.env, cwd: sb.ws, stdio: ["ignore", "ignore", "pipe"] });
   sb.children.push(child);
   let log = "";
   child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  logs.set(child, () => log);
   const until = Date.now() + 20_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}: ${log}`);

@@ -43,9 +43,6 @@ for (const [name, entry] of Object.entries(bundles)) await build({
   keepNames: false,
   legalComments: "none",
   plugins: [englishOnlyZodLocales],
-  // jsonc-parser's "main" is a UMD build whose factory requires ./impl/* at run time (esbuild cannot see
-  // those requires, and the bundled hook failed with "Cannot find module './impl/format'"); its ES build can be bundled.
-  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   logLevel: "warning",
   // import.meta.url does not exist in CommonJS; the bundle's own file URL stands in for it.
   define: { "import.meta.url": "__infragateFileUrl" },

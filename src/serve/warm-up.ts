@@ -1,19 +1,15 @@
-/** The decision service's warm-up: a freshly started service decides a few typical calls (an everyday command,
- *  a destroy, a file edit) in a scratch workspace with a scratch $INFRAGATE_HOME, so that Cedar's wasm, the
- *  preparsed policy sets and the hot code paths are ready before the first real call (which otherwise waits
- *  ~100 ms for them). Nothing of it reaches the user's audit log, session memory or decision count; the scratch
- *  folder is removed afterwards. A failing warm-up only costs the first call that time. */
+/** The decision service's warm-up: a freshly started service decides every registered agent's doctor canary (a
+ *  state-file write the pack denies, in that agent's own payload shape) in a scratch workspace with a scratch
+ *  $INFRAGATE_HOME, so that Cedar's wasm, the preparsed policy sets, each agent's adapter and the hot code paths
+ *  are ready before the first real call (which otherwise waits ~150 ms for them). Nothing of it reaches the
+ *  user's audit log, session memory or decision count; the scratch folder is removed afterwards. A failing
+ *  warm-up only costs the first call that time. */
 import fs from "node:fs";
 import path from "node:path";
+import { AGENT_REGISTRY } from "../agents/index.js";
+import type { DecideContext } from "../decide/index.js";
 import { runHookWith } from "../hook/run.js";
 import type { RuntimeOptions } from "../runtime/context.js";
-import type { DecideContext } from "../decide/index.js";
-
-const CALLS: readonly { readonly tool: string; readonly input: (ws: string) => Record<string, unknown> }[] = [
-  { tool: "Bash", input: () => ({ command: "git status" }) },
-  { tool: "Bash", input: () => ({ command: "terraform destroy -auto-approve" }) },
-  { tool: "Edit", input: (ws) => ({ file_path: path.join(ws, "src", "app.ts"), old_string: "a", new_string: "b" }) },
-];
 
 const PREFIX = "warm-up-";
 
@@ -24,23 +20,19 @@ export async function warmUp(dir: string, env: Readonly<Record<string, string>>,
   const scratch = fs.mkdtempSync(path.join(dir, PREFIX));
   try {
     const ws = path.join(scratch, "ws");
+    const home = path.join(scratch, "home");
     fs.mkdirSync(path.join(ws, ".git"), { recursive: true });
-    const scratchEnv = { ...env, INFRAGATE_HOME: path.join(scratch, "home") };
+    const scratchEnv = { ...env, INFRAGATE_HOME: home };
     let decided = 0;
-    for (const call of CALLS) {
-      const payload = JSON.stringify({
-        session_id: "infragate-warm-up",
-        transcript_path: "/dev/null",
-        cwd: ws,
-        permission_mode: "default",
-        hook_event_name: "PreToolUse",
-        tool_name: call.tool,
-        tool_input: call.input(ws),
-        tool_use_id: "warm-up",
-      });
-      const io = { stdout: () => {}, stderr: () => {}, readStdin: async () => payload, env: scratchEnv, cwd: ws };
-      await runHookWith(["claude-code"], io, { loadRuntime });
-      decided++;
+    for (const agent of AGENT_REGISTRY) {
+      for (const event of agent.doctor.gateEvents) {
+        const canary = agent.doctor.canary(event, ws, home);
+        if (!canary) continue;
+        const payload = JSON.stringify(canary.payload);
+        const io = { stdout: () => {}, stderr: () => {}, readStdin: async () => payload, env: scratchEnv, cwd: ws };
+        await runHookWith([agent.name], io, { loadRuntime });
+        decided++;
+      }
     }
     return decided;
   } finally {

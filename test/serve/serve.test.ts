@@ -103,7 +103,7 @@ describe("infragate serve", () => {
     const child = await startService(sb);
     const until = Date.now() + 60_000;
     while (Date.now() < until && !/warmed up|warm-up failed/.test(serviceLog(child))) await new Promise((r) => setTimeout(r, 100));
-    expect(serviceLog(child)).toMatch(/warmed up: 3 decisions/);
+    expect(serviceLog(child)).toMatch(/warmed up: [1-9]\d* decisions/);
     expect(decisions(sb)).toBe(0);
     expect(fs.readdirSync(path.join(sb.home, "serve")).filter((n) => n.startsWith("warm-up-"))).toEqual([]);
     // No audit log, session memory or state record: the user's home holds the service's own folder only.

@@ -33,6 +33,7 @@ policyTable("policies/paas.cedar", {
     { cmd: "fly auth token", by: "paas.token-read" },
     { cmd: "doctl kubernetes cluster kubeconfig show prod", by: "paas.token-read" },
     { cmd: "argocd account generate-token", by: "paas.token-read" },
+    { cmd: "gh auth token | tee token.txt", by: "paas.token-read" },
     { cmd: "sam delete --no-prompts", by: "paas.destroy" },
     { cmd: "sam delete --stack-name api", by: "paas.destroy" },
     { cmd: "serverless remove --stage prod", by: "paas.destroy" },
@@ -53,6 +54,10 @@ policyTable("policies/paas.cedar", {
     { cmd: "bash -c 'fly apps destroy api --yes'", by: "paas.destroy" },
   ],
   ask: [
+    // The CLI's own token into a command substitution: not printed to the agent, but handed to another tool.
+    { cmd: "GH_TOKEN=$(gh auth token) gh-dash", by: "paas.token-captured" },
+    { cmd: "curl -H \"Authorization: token $(gh auth token)\" https://api.github.com/user", by: "paas.token-captured" },
+    { cmd: "export HEROKU_API_KEY=`heroku auth:token`", by: "paas.token-captured" },
     { cmd: "fly deploy", by: "paas.deploy" },
     { cmd: "fly deploy --image registry.fly.io/api:v2", by: "paas.deploy" },
     { cmd: "fly machine destroy 148e --force", by: "paas.delete" },

@@ -4,6 +4,7 @@ import type { Paas } from "../../facts/generated/34-paas.js";
 import type { SimpleCommand } from "../../shell/types.js";
 import { flagFacts, flagOn, scanCobra, type CobraResult, type CobraSpec } from "../pulumi/cobra.js";
 import type { Interpretation, Interpreter } from "../types.js";
+import { isCaptured } from "../printers.js";
 import { COMMON_VERBS, walk, type Group, type Leaf, type Verdict, type Walked } from "./grammar.js";
 
 /** Facts a CLI module may add or change after the walk. */
@@ -86,6 +87,7 @@ export function interpretPaas(spec: PaasSpec, cmd: SimpleCommand): Interpretatio
           prune: refined.prune === true,
           method: refined.method ?? "",
           credential: verdict === "token",
+          captured: isCaptured(cmd),
           wrappers: [...cmd.wrappers],
           depth: cmd.depth,
         },

@@ -2,6 +2,7 @@
 // fragment and run `npm run build` (or `node scripts/gen-cedar-types.mjs`).
 
 export type Paas = {
+  readonly captured: boolean;
   readonly command: string;
   readonly credential: boolean;
   readonly cwd: string;

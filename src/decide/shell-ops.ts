@@ -95,8 +95,10 @@ export function shellOperations(line: string, analysis: ShellAnalysis): ShellOps
     operations.push(...unreadOperation(cmd));
     if (!learned) continue;
     operations.push(...learned.operations.map((op) => ({ ...op, summary: chained(cmd, op.summary) })));
-    // In a container, a path under a bind mount is the host path it is mounted from.
-    files.push(...(cmd.mounts ? learned.files.map((f) => onHost(f, cmd.mounts ?? [])) : learned.files));
+    // In a container, a path under a bind mount is the host path it is mounted from; reached through project
+    // scripts, an effect keeps the chain for its reason.
+    const onHostFiles = cmd.mounts ? learned.files.map((f) => onHost(f, cmd.mounts ?? [])) : learned.files;
+    files.push(...(cmd.via && cmd.via.length > 0 ? onHostFiles.map((f) => ({ ...f, chain: cmd.via })) : onHostFiles));
   }
   return { operations, files };
 }
@@ -139,6 +141,6 @@ export function fileOperation(effect: FileEffect, tool: string, classify: (abs: 
       exists: effect.exists === true,
       underHome: isWithin(effect.path, where.home),
     },
-    summary: `${effect.via} ${effect.op} ${effect.path}`,
+    summary: effect.chain && effect.chain.length > 0 ? `${effect.chain.join(" -> ")} -> ${effect.text} (${effect.via} ${effect.op} ${effect.path})` : `${effect.via} ${effect.op} ${effect.path}`,
   };
 }

@@ -24,6 +24,7 @@ export function applyRedirects(redirs: readonly Redirection[], scope: Scope, io:
       via: `redirect ${op}`,
       text,
       ...(w.unresolved || scope.cwdUnresolved ? { unresolved: true } : {}),
+      ...(scope.via && scope.via.length > 0 ? { chain: scope.via } : {}),
     });
   }
   return stdinFrom(redirs, scope, io, resolveJoined);

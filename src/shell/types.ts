@@ -86,6 +86,8 @@ export interface FileEffect {
   readonly membersKnown?: boolean | undefined;
   /** Source text of the command that causes it. */
   readonly text: string;
+  /** The project scripts it was reached through (`npm run reset`, `make clean`), as SimpleCommand.via. */
+  readonly chain?: readonly string[];
   /** For a git work-tree rewrite (reset --hard, checkout/restore of paths, stash): the revision whose
    *  content it writes back ("" for the index); the enrich stage lists the files that differ from it. */
   readonly revision?: string;

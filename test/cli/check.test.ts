@@ -60,6 +60,26 @@ describe("infragate check (real process)", () => {
     expect(r.stdout).toMatch(/^ALLOW/);
   });
 
+  it("names the project script a file effect was reached through, as it does for commands", () => {
+    const ws = makeWorkspace({
+      "package.json": JSON.stringify({ scripts: { reset: "rm -f terraform.tfstate", clobber: "echo {} > terraform.tfstate" } }),
+      Makefile: "clean:\n\trm -f terraform.tfstate\n",
+      "terraform.tfstate": "{}",
+    });
+    const state = path.join(ws, "terraform.tfstate");
+    const cases: [string, string][] = [
+      ["npm run reset", `npm run reset -> rm -f terraform.tfstate (rm delete ${state})`],
+      ["make clean", `make clean -> rm -f terraform.tfstate (rm delete ${state})`],
+      ["npm run clobber", `npm run clobber -> echo {} > terraform.tfstate (redirect > write ${state})`],
+      ["rm -f terraform.tfstate", `- rm delete ${state}: [state.delete-state-file]`],
+    ];
+    for (const [command, line] of cases) {
+      const r = check(["--", command], ws);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout).toContain(line);
+    }
+  });
+
   it("quotes and joins several words after --", () => {
     const r = check(["--json", "--", "terraform", "destroy", "-auto-approve"], makeWorkspace());
     expect(r.code).toBe(1);

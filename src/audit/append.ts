@@ -90,11 +90,12 @@ const groups = new Map<string, Pending[]>();
 let unanswered = 0;
 
 /** A process that makes many decisions at once (the decision service) says how many appends it expects soon
- *  (its decisions in flight, each of which ends in one). A group then waits, up to maxDelayMs and yielding to
- *  the event loop, until they have all queued; and under load (decisions overlap, and the last group was
- *  committed less than 2 x maxDelayMs ago) for the next requests to arrive: one lock and one fdatasync for
- *  all of them, where otherwise each would take its own (as PostgreSQL's commit_delay). Decisions made one at
- *  a time, however quickly they follow each other, never wait. */
+ *  (its decisions in flight, each of which ends in one). A group then waits, up to maxDelayMs, in 1 ms sleeps
+ *  that leave the event loop to its requests (not a busy loop), until they have all queued; and under load
+ *  (decisions overlap, and the last group was committed less than 2 x maxDelayMs ago) for the next requests
+ *  to arrive: one lock and one fdatasync for all of them, where otherwise each would take its own (as
+ *  PostgreSQL's commit_delay). Decisions made one at a time, however quickly they follow each other, never
+ *  wait. */
 export interface GroupCommit {
   readonly expected: () => number;
   readonly maxDelayMs: number;
@@ -123,7 +124,7 @@ async function gatherSiblings(): Promise<void> {
   const start = performance.now();
   const until = start + g.maxDelayMs;
   const busy = start - lastCommit < 2 * g.maxDelayMs && (lastGroupSize > 1 || g.expected() > 1);
-  while ((busy || unanswered < g.expected()) && performance.now() < until) await new Promise((r) => setImmediate(r));
+  while ((busy || unanswered < g.expected()) && performance.now() < until) await new Promise((r) => setTimeout(r, 1));
 }
 
 function enqueue(dir: string, body: Body, options: AppendOptions): Promise<AppendResult> {

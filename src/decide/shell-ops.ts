@@ -140,6 +140,7 @@ export function fileOperation(effect: FileEffect, tool: string, classify: (abs: 
       coversWorkspace: tree && coversRoot(effect, where.root),
       exists: effect.exists === true,
       underHome: isWithin(effect.path, where.home),
+      search: effect.search !== undefined,
     },
     summary: effect.chain && effect.chain.length > 0 ? `${effect.chain.join(" -> ")} -> ${effect.text} (${effect.via} ${effect.op} ${effect.path})` : `${effect.via} ${effect.op} ${effect.path}`,
   };

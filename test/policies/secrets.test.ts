@@ -14,6 +14,14 @@ for (const [rel, content] of Object.entries({ ".aws/credentials": "[default]", "
   fs.writeFileSync(path.join(HOME, rel), content);
 }
 
+/** A folder outside every workspace with more files than a search walk lists (10,000). */
+const BIG = tempDir("infragate-secrets-bigtree-");
+afterAll(() => fs.rmSync(BIG, { recursive: true, force: true }));
+for (let d = 0; d < 21; d++) {
+  fs.mkdirSync(path.join(BIG, `d${d}`));
+  for (let f = 0; f < 500; f++) fs.writeFileSync(path.join(BIG, `d${d}`, `f${f}.txt`), "");
+}
+
 policyTable(
   "secrets",
   {
@@ -141,8 +149,13 @@ policyTable(
       { cmd: "vault read database/creds/app", by: "secrets.print-secret" },
       { cmd: "curl -s http://169.254.169.254/latest/user-data", by: "secrets.print-secret" },
       { name: "tar x over .env", cmd: "tar xf conf.tar", setup: tarOf("conf.tar", { ".env": "A=1", "app.conf": "" }), by: "secrets.tree-overwrites-secrets" },
+      // a search outside the workspace whose walk is cut short: what it reads past the cut is unknown
+      { name: "grep -r over 10,500 files outside the workspace", cmd: `grep -r needle ${BIG}`, by: "secrets.search-unlisted" },
+      { name: "rg over 10,500 files outside the workspace", cmd: `rg needle ${BIG}/`, by: "secrets.search-unlisted" },
     ],
     allow: [
+      { name: "grep -r over a small folder outside the workspace", cmd: `grep -r needle ${HOME}/proj` },
+      { name: "grep -r over 10,500 files outside the workspace, narrowed to one folder", cmd: `grep -r needle ${BIG}/d3` },
       { file: { tool: "Read", path: ".env.example" } },
       { file: { tool: "Write", path: ".env.sample" } },
       { file: { tool: "Read", path: "variables.tf" } },

@@ -7,6 +7,7 @@ export type FileAccess = {
   readonly exists: boolean;
   readonly memberClasses: readonly string[];
   readonly membersKnown: boolean;
+  readonly search: boolean;
   readonly tool: string;
   readonly underHome: boolean;
   readonly unresolved: boolean;

@@ -28,7 +28,7 @@ interface Step {
 
 const FIRST: readonly Step[] = [
   { call: bash("terraform plan"), expect: "ran", stub: "terraform plan" },
-  { call: bash("./restore-old-state.sh"), expect: "blocked", reason: /cp write \S*terraform\.tfstate: \[state\.write-state-file\]/ },
+  { call: bash("./restore-old-state.sh"), expect: "blocked", reason: /\.\/restore-old-state\.sh -> cp .*\(cp write \S*terraform\.tfstate\): \[state\.write-state-file\]/ },
 ];
 
 const STEPS: readonly Step[] = [

@@ -21,11 +21,16 @@ export function mentionsGuarded(text: string): boolean {
   return GUARDED_WORD.test(text);
 }
 
-/** A command reached through project scripts: the chain, then its own text (`npm run destroy -> cdk destroy`). */
+/** Something reached through project scripts: the chain, then the command's own text (`npm run destroy -> cdk
+ *  destroy`), then the summary when it says more than the text. */
+function chainedText(via: readonly string[] | undefined, text: string, summary: string): string {
+  if (!via || via.length === 0) return summary;
+  const head = `${via.join(" -> ")} -> ${text}`;
+  return summary === text ? head : `${head} (${summary})`;
+}
+
 function chained(cmd: SimpleCommand, summary: string): string {
-  if (!cmd.via || cmd.via.length === 0) return summary;
-  const head = `${cmd.via.join(" -> ")} -> ${cmd.text}`;
-  return summary === cmd.text ? head : `${head} (${summary})`;
+  return chainedText(cmd.via, cmd.text, summary);
 }
 
 /** What a runner would run and could not be read: a script.unread request. */
@@ -142,6 +147,6 @@ export function fileOperation(effect: FileEffect, tool: string, classify: (abs: 
       underHome: isWithin(effect.path, where.home),
       search: effect.search !== undefined,
     },
-    summary: effect.chain && effect.chain.length > 0 ? `${effect.chain.join(" -> ")} -> ${effect.text} (${effect.via} ${effect.op} ${effect.path})` : `${effect.via} ${effect.op} ${effect.path}`,
+    summary: chainedText(effect.chain, effect.text, `${effect.via} ${effect.op} ${effect.path}`),
   };
 }

@@ -3,6 +3,7 @@
  *  build id file changes (infragate was rebuilt or upgraded under it). */
 import fs from "node:fs";
 import path from "node:path";
+import { statKey } from "./stat-key.js";
 
 export function buildIdFile(packageRoot: string): string {
   return path.join(packageRoot, "dist", "build-id.txt");
@@ -21,17 +22,9 @@ export function readBuildId(packageRoot: string): string {
  *  stat changed (a rebuild that produced the same id is no change). */
 export function buildWatcher(packageRoot: string, build: string): () => boolean {
   const file = buildIdFile(packageRoot);
-  const stamp = (): string => {
-    try {
-      const st = fs.statSync(file);
-      return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
-    } catch {
-      return "-";
-    }
-  };
-  let seen = stamp();
+  let seen = statKey(file);
   return () => {
-    const now = stamp();
+    const now = statKey(file);
     if (now === seen) return false;
     if (readBuildId(packageRoot) !== build) return true;
     seen = now;

@@ -9,11 +9,7 @@ import { getInfragateHome } from "../config/home.js";
 import type { DecideContext } from "../decide/index.js";
 import { getPackageRoot, prebuiltPackPath } from "../policy/pack.js";
 import { loadRuntime, type RuntimeOptions } from "../runtime/context.js";
-
-function statKey(file: string): string {
-  const st = fs.statSync(file, { throwIfNoEntry: false });
-  return st ? `${st.mtimeMs}:${st.size}:${st.ino}` : "-";
-}
+import { statKey } from "./stat-key.js";
 
 /** Everything a decision's rules depend on, as one string of stats: equal strings, equal rules. */
 export function rulesSignature(root: string, packRoot: string): string {

@@ -5,14 +5,13 @@
 "use strict";
 const fs = require("node:fs");
 const net = require("node:net");
-const os = require("node:os");
 const path = require("node:path");
 
 /** $INFRAGATE_HOME, else $XDG_STATE_HOME/infragate, else ~/.local/state/infragate (as src/config/home.ts). */
 function infragateHome(env) {
   if (env.INFRAGATE_HOME) return path.resolve(env.INFRAGATE_HOME);
   if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), "infragate");
-  return path.join(env.HOME || os.homedir(), ".local", "state", "infragate");
+  return path.join(env.HOME || require("node:os").homedir(), ".local", "state", "infragate");
 }
 
 function socketPath(env) {
@@ -57,9 +56,8 @@ function ask({ root, args, payload, env, cwd, timeoutMs }) {
     const timer = setTimeout(() => finish({ ok: false, reason: `no answer within ${timeoutMs} ms`, absent: false }), timeoutMs);
     c.setEncoding("utf8");
     c.on("connect", () => c.write(`${JSON.stringify({ kind: "hook", build, args, payload, env: cleanEnv, cwd })}\n`));
-    c.on("data", (d) => (buf += d));
-    c.on("error", (err) => finish({ ok: false, reason: err.message, absent: err.code === "ENOENT" || err.code === "ECONNREFUSED" }));
-    c.on("end", () => {
+    // The answer is one line: read it as soon as its newline arrives, without waiting for the end of the stream.
+    const answer = () => {
       let v;
       try {
         v = JSON.parse(buf);
@@ -68,7 +66,13 @@ function ask({ root, args, payload, env, cwd, timeoutMs }) {
       }
       if (isAnswer(v) && v.build === build) return finish({ ok: true, stdout: v.stdout, stderr: v.stderr, exitCode: v.exitCode });
       finish({ ok: false, reason: v && typeof v.error === "string" ? v.error : "not a service answer", absent: false });
+    };
+    c.on("data", (d) => {
+      buf += d;
+      if (buf.endsWith("\n")) answer();
     });
+    c.on("error", (err) => finish({ ok: false, reason: err.message, absent: err.code === "ENOENT" || err.code === "ECONNREFUSED" }));
+    c.on("end", answer);
   });
 }
 

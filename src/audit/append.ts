@@ -1,5 +1,5 @@
 /** Appends one decision to the audit log, under the cross-process lock, extending the hash chain. */
-import { closeSync, fdatasync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { canonicalJson } from "./canonical.js";
 import { auditDir, chooseLogFile, DEFAULT_MAX_BYTES, listLogFiles, LOCK_FILE } from "./files.js";
@@ -148,11 +148,7 @@ async function drain(dir: string, queue: Pending[]): Promise<void> {
     const first = group[0] as Pending;
     let results: readonly AppendResult[];
     try {
-      // Nothing else in flight (a hook process, a lone call to the service): the fdatasync blocks this thread,
-      // which saves two thread hand-offs (to the pool and back); otherwise it runs in the pool while the
-      // other decisions go on.
-      const alone = (groupCommit?.expected() ?? 0) <= group.length;
-      results = await appendLocked(dir, group.map((p) => p.body), first.options, alone);
+      results = await appendLocked(dir, group.map((p) => p.body), first.options);
     } catch (err) {
       const failed: AppendResult = { ok: false, error: describe(err), ...(err instanceof LockTimeoutError ? { busy: true } : {}) };
       results = group.map(() => failed);
@@ -166,7 +162,7 @@ async function drain(dir: string, queue: Pending[]): Promise<void> {
   groups.delete(dir);
 }
 
-async function appendLocked(dir: string, bodies: readonly Body[], options: AppendOptions, blocking: boolean): Promise<AppendResult[]> {
+async function appendLocked(dir: string, bodies: readonly Body[], options: AppendOptions): Promise<AppendResult[]> {
   const now = options.now?.() ?? new Date();
   mkdirSync(dir, { recursive: true });
   const release = await acquireLock(join(dir, LOCK_FILE), {
@@ -193,7 +189,7 @@ async function appendLocked(dir: string, bodies: readonly Body[], options: Appen
     const continuing = newest !== undefined && target.name === newest.name;
     // A torn last line (crash mid-write) must not swallow this entry.
     const prefix = continuing && !tail.newestEndsWithNewline ? "\n" : "";
-    await writeLine(join(dir, target.name), prefix + text, !continuing ? dir : undefined, blocking);
+    await writeLine(join(dir, target.name), prefix + text, !continuing ? dir : undefined);
 
     const results = stored.map((e) => ({ ok: true as const, seq: e.seq, hash: e.hash, file: target.name }));
     const last = results[results.length - 1];
@@ -211,9 +207,8 @@ async function appendLocked(dir: string, bodies: readonly Body[], options: Appen
   }
 }
 
-/** One write, then fdatasync (on this thread when `blocking`). On failure the file is cut back so no partial
- *  line remains. */
-async function writeLine(path: string, text: string, syncDir: string | undefined, blocking: boolean): Promise<void> {
+/** One write, then fdatasync. On failure the file is cut back so no partial line remains. */
+async function writeLine(path: string, text: string, syncDir: string | undefined): Promise<void> {
   const fd = openSync(path, "a");
   let size = -1;
   try {
@@ -221,8 +216,7 @@ async function writeLine(path: string, text: string, syncDir: string | undefined
     const buf = Buffer.from(text, "utf8");
     const bytesWritten = writeSync(fd, buf, 0, buf.length);
     if (bytesWritten !== buf.length) throw new Error(`short write (${bytesWritten} of ${buf.length} bytes)`);
-    if (blocking) fdatasyncSync(fd);
-    else await new Promise<void>((done, fail) => fdatasync(fd, (err) => (err ? fail(err) : done())));
+    await new Promise<void>((done, fail) => fdatasync(fd, (err) => (err ? fail(err) : done())));
   } catch (err) {
     if (size >= 0) {
       try {

@@ -37,6 +37,27 @@ const MAX_REDACT_INPUT = 64 * 1024;
  * is split), which bounds the work for huge values; the cut part is never stored.
  */
 export function redactString(text: string, maxLength = DEFAULT_LIMITS.maxString): string {
+  // Redaction is a pure function of the text: a process that records many decisions (the decision service)
+  // sees the same reasons, summaries and commands again and again, and reuses their redacted form.
+  const memo = maxLength === DEFAULT_LIMITS.maxString && text.length <= MAX_REMEMBERED_LENGTH;
+  if (memo) {
+    const known = remembered.get(text);
+    if (known !== undefined) return known;
+  }
+  const redacted = redactAndCap(text, maxLength);
+  if (memo) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+    remembered.set(text, redacted);
+  }
+  return redacted;
+}
+
+/** Redacted strings a process remembers (oldest forgotten first), and the longest text remembered. */
+const MAX_REMEMBERED = 2048;
+const MAX_REMEMBERED_LENGTH = 1024;
+const remembered = new Map<string, string>();
+
+function redactAndCap(text: string, maxLength: number): string {
   let input = text;
   let cut = 0;
   if (input.length > MAX_REDACT_INPUT) {

@@ -170,14 +170,31 @@ export function createEngine(pack: PolicyPack, policies: CompiledPolicies = pack
 
   const allIds = Object.keys(policies.texts).sort();
 
+  /** Per action: the policies (in allIds order) whose action constraint can match it, or that have no known
+   *  scope. The action hierarchy is fixed for the pack, so this is computed once per action and engine. */
+  const byAction = new Map<string, { readonly list: readonly string[]; readonly set: ReadonlySet<string> }>();
+  const forAction = (action: string): { readonly list: readonly string[]; readonly set: ReadonlySet<string> } => {
+    const known = byAction.get(action);
+    if (known) return known;
+    const ancestry = actionAncestry(pack.actions, action).map((id) => ({ type: "Action", id }));
+    const list = allIds.filter((id) => {
+      const s = policies.scopes[id];
+      return !s || constraintMatches(s.action, ancestry);
+    });
+    const entry = { list, set: new Set(list) };
+    byAction.set(action, entry);
+    return entry;
+  };
+
   /** The ids (of those given) whose scope can match the request. */
   function scopeCandidates(request: CedarRequest, ids: readonly string[]): string[] {
     const principal = ancestryOf(request.principal, request.entities);
-    const action = actionAncestry(pack.actions, request.action.id).map((id) => ({ type: "Action", id }));
     const resource = ancestryOf(request.resource, request.entities);
-    return ids.filter((id) => {
+    const action = forAction(request.action.id);
+    const pool = ids === allIds ? action.list : ids.filter((id) => action.set.has(id));
+    return pool.filter((id) => {
       const s = policies.scopes[id];
-      return !s || (constraintMatches(s.principal, principal) && constraintMatches(s.action, action) && constraintMatches(s.resource, resource));
+      return !s || (constraintMatches(s.principal, principal) && constraintMatches(s.resource, resource));
     });
   }
 

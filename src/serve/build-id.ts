@@ -19,15 +19,21 @@ export function readBuildId(packageRoot: string): string {
 }
 
 /** Has the build id changed since `build` was read? A stat per call; the file is read again only when its
- *  stat changed (a rebuild that produced the same id is no change). */
-export function buildWatcher(packageRoot: string, build: string): () => boolean {
+ *  stat changed (a rebuild that produced the same id is no change). For a request that arrived
+ *  (`arrivedAt`, performance.now()) before the last check that found no change began, that check stands. */
+export function buildWatcher(packageRoot: string, build: string): (arrivedAt?: number) => boolean {
   const file = buildIdFile(packageRoot);
   let seen = statKey(file);
-  return () => {
+  let unchangedAt = -Infinity;
+  return (arrivedAt) => {
+    if (arrivedAt !== undefined && arrivedAt <= unchangedAt) return false;
+    const at = performance.now();
     const now = statKey(file);
-    if (now === seen) return false;
-    if (readBuildId(packageRoot) !== build) return true;
-    seen = now;
+    if (now !== seen) {
+      if (readBuildId(packageRoot) !== build) return true;
+      seen = now;
+    }
+    unchangedAt = at;
     return false;
   };
 }

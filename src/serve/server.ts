@@ -103,13 +103,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let resolveStopped: (reason: string) => void = () => {};
   const stopped = new Promise<string>((r) => (resolveStopped = r));
 
-  const decideHook = async (args: readonly string[], payload: string, env: Record<string, string>, cwd: string): Promise<HookAnswer> => {
+  /** `arrivedAt`: performance.now() when the request came in (see createWarmRuntime: a check of the rules begun
+   *  after it stands for this request's). */
+  const decideHook = async (args: readonly string[], payload: string, env: Record<string, string>, cwd: string, arrivedAt: number): Promise<HookAnswer> => {
     let stdout = "";
     let stderr = "";
     const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => payload, env, cwd };
     inFlight++;
     try {
-      const exitCode = await runHookWith(args, io, { loadRuntime: warm.load });
+      const exitCode = await runHookWith(args, io, { loadRuntime: (o) => warm.load(o, arrivedAt) });
       decisions++;
       return { stdout, stderr, exitCode };
     } finally {
@@ -123,7 +125,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const status = (): ServeStatus => ({ pid: process.pid, build, startedAt, decisions, auditCommits: auditCommits(), httpPort: opts.http?.port ?? null, root: opts.packageRoot });
 
-  const answerSocket = async (line: string): Promise<ServeResponse> => {
+  const answerSocket = async (line: string, arrivedAt: number): Promise<ServeResponse> => {
     let raw: unknown;
     try {
       raw = JSON.parse(line);
@@ -139,11 +141,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       setImmediate(() => void stop("stopped by request"));
       return { ok: true, build, status: status() };
     }
-    if (buildChanged()) {
+    if (buildChanged(arrivedAt)) {
       setImmediate(() => void stop(BUILD_CHANGED));
       return { ok: false, build, error: "infragate changed; the service restarts" };
     }
-    return { ok: true, build, ...(await decideHook(req.args, req.payload, req.env, req.cwd)) };
+    return { ok: true, build, ...(await decideHook(req.args, req.payload, req.env, req.cwd, arrivedAt)) };
   };
 
   const socketServer = net.createServer((conn) => {
@@ -161,7 +163,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const line = buf.slice(0, nl);
       buf = "";
       conn.removeAllListeners("data");
-      answerSocket(line).then(
+      answerSocket(line, performance.now()).then(
         (res) => conn.end(`${JSON.stringify(res)}\n`),
         (err: unknown) => conn.end(`${JSON.stringify({ ok: false, build, error: err instanceof Error ? err.message : String(err) })}\n`),
       );
@@ -236,8 +238,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 function createHttpListener(
   config: HttpConfig,
   buildOf: () => string,
-  buildChanged: () => boolean,
-  decideHook: (args: readonly string[], payload: string, env: Record<string, string>, cwd: string) => Promise<HookAnswer>,
+  buildChanged: (arrivedAt: number) => boolean,
+  decideHook: (args: readonly string[], payload: string, env: Record<string, string>, cwd: string, arrivedAt: number) => Promise<HookAnswer>,
   env: Record<string, string>,
   stop: (reason: string) => void,
 ): http.Server {
@@ -249,7 +251,8 @@ function createHttpListener(
     if (req.method !== "POST" || !m || m[1] === undefined) return fail(404, "POST /infragate/hook/<agent>");
     const header = req.headers[HTTP_TOKEN_HEADER];
     if (!tokenMatches(config.token, Array.isArray(header) ? header[0] : header)) return fail(403, "missing or wrong token");
-    if (buildChanged()) {
+    const arrivedAt = performance.now();
+    if (buildChanged(arrivedAt)) {
       stop(BUILD_CHANGED);
       return fail(503, "infragate changed; the service restarts (this call is blocked: retry)");
     }
@@ -269,7 +272,7 @@ function createHttpListener(
     req.on("end", () => {
       if (res.headersSent) return;
       const payload = Buffer.concat(chunks).toString("utf8");
-      decideHook([agent], payload, env, env.PWD ?? process.cwd()).then(
+      decideHook([agent], payload, env, env.PWD ?? process.cwd(), arrivedAt).then(
         (answer) => {
           const body = httpBody(answer);
           if (body === undefined) return fail(500, answer.stderr.trim() || `hook exited ${answer.exitCode} without an answer`);

@@ -46,7 +46,8 @@ export function redactString(text: string, maxLength = DEFAULT_LIMITS.maxString)
   }
   const redacted = redactAndCap(text, maxLength);
   if (memo) {
-    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+    const oldest = remembered.size >= MAX_REMEMBERED ? remembered.keys().next() : undefined;
+    if (oldest && !oldest.done) remembered.delete(oldest.value);
     remembered.set(text, redacted);
   }
   return redacted;

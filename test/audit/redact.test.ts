@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redactFacts, redactText, REDACTED } from "../../src/audit/index.js";
+import { redactString } from "../../src/audit/redact.js";
 import { looksLikeSecretToken, shannonEntropy } from "../../src/audit/entropy.js";
 import { isSecretName } from "../../src/util/secret-name.js";
 
@@ -93,6 +94,20 @@ describe("redactText", () => {
 
   it.each(KEEPS)("keeps %j", (text) => {
     expect(redactText(text)).toBe(text);
+  });
+});
+
+describe("redactString remembered", () => {
+  // A service redacts the same strings again and again and remembers their redacted form: the remembered
+  // answer must be the redacted one, before and after the memory is full and the oldest are forgotten.
+  it("gives the redacted form on every call, however many other strings came between", () => {
+    const line = "curl -H 'Authorization: Bearer ghp_aB3dE6gH9jK2mN5pQ8rS1tU4vW7xY0zC3eF6' https://api.github.com";
+    const first = redactString(line);
+    expect(first).not.toContain("ghp_aB3dE6");
+    expect(redactString(line)).toBe(first);
+    for (let i = 0; i < 5000; i++) redactString(`terraform plan -var build=${i}`);
+    expect(redactString(line)).toBe(first);
+    expect(redactString(`mysql -u root -phunter2-${"x".repeat(2000)}`)).not.toContain("hunter2");
   });
 });
 
